@@ -988,3 +988,61 @@ func (s *Store) AuditEvents(ctx context.Context, limit int) ([]zicht.AuditEvent,
 	}
 	return out, rows.Err()
 }
+
+// Check verifies the database file and its references: SQLite's integrity
+// check, foreign keys, documents without originals, and passages or signals
+// whose offsets fall outside their document's text. It returns a
+// CodeConflict error listing the first problems found.
+func (s *Store) Check(ctx context.Context) error {
+	var problems []string
+	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return err
+		}
+		if msg != "ok" {
+			problems = append(problems, "integrity: "+msg)
+		}
+	}
+	rows.Close()
+	checks := []struct{ what, query string }{
+		{"foreign key violations", `SELECT count(*) FROM pragma_foreign_key_check`},
+		{"documents without original", `SELECT count(*) FROM documents d LEFT JOIN originals o ON o.hash = d.id WHERE o.hash IS NULL`},
+		{"passages outside their document", `SELECT count(*) FROM passages p JOIN documents d ON d.id = p.doc
+			WHERE p.start < 0 OR p."end" > length(CAST(d.text AS BLOB)) OR p.start > p."end"`},
+		{"signals outside their document", `SELECT count(*) FROM signals s JOIN documents d ON d.id = s.doc
+			WHERE s.start < 0 OR s."end" > length(CAST(d.text AS BLOB)) OR s.start > s."end"`},
+		{"full-text index out of step", `SELECT (SELECT count(*) FROM passages) - (SELECT count(*) FROM passages_fts)`},
+	}
+	for _, c := range checks {
+		var n int
+		if err := s.db.QueryRowContext(ctx, c.query).Scan(&n); err != nil {
+			return fmt.Errorf("check %s: %w", c.what, err)
+		}
+		if n != 0 {
+			problems = append(problems, fmt.Sprintf("%d %s", n, c.what))
+		}
+	}
+	if len(problems) > 0 {
+		return zicht.Errorf(zicht.CodeConflict, "store %s is inconsistent: %s", s.path, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// Counts returns the number of rows in the main tables, for reports and checks.
+func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	for _, t := range []string{"documents", "originals", "passages", "signals", "evidence", "assessments", "publications", "audit"} {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s: %w", t, err)
+		}
+		out[t] = n
+	}
+	return out, nil
+}

@@ -69,3 +69,35 @@ func TestImmutableInSchema(t *testing.T) {
 		t.Error("DELETE of an approved assessment succeeded")
 	}
 }
+
+func TestCheckFindsOrphans(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "zicht.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("empty store: %v", err)
+	}
+	text := "Een korte tekst."
+	if _, err := s.AddDocument(ctx, zicht.Ingested{Document: zicht.Document{ID: "abc", Kind: zicht.KindOther, Format: "text", Text: text},
+		Original: []byte(text), Passages: []zicht.Passage{{Start: 0, End: len(text), Text: text}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("consistent store: %v", err)
+	}
+	db := sqlite.DB(s)
+	if _, err := db.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		t.Fatal(err)
+	}
+	// Break it the way a buggy writer could: a passage beyond the text.
+	if _, err := db.ExecContext(ctx, `UPDATE passages SET "end" = 9999`); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Check(ctx)
+	if zicht.ErrorCode(err) != zicht.CodeConflict {
+		t.Fatalf("Check after corruption = %v, want a conflict", err)
+	}
+}
