@@ -1,0 +1,85 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/zicht-project/zicht"
+)
+
+// messages holds every string of the interface in both languages.
+var messages = map[string]zicht.Text{
+	"app.tagline":       {NL: "Zicht op kwetsbaarheid van groepen kinderen voor mensenhandel", EN: "Insight into the vulnerability of groups of children to human trafficking"},
+	"nav.overview":      {NL: "Overzicht", EN: "Overview"},
+	"overview.title":    {NL: "Overzicht van groepen", EN: "Overview of groups"},
+	"overview.intro":    {NL: "Per groep twee vragen: Q1 — zijn er aanwijzingen dat de groep kwetsbaar is voor mensenhandelaren? Q2 — zijn er aanwijzingen dat mensenhandelaren zich specifiek op de groep richten? Het vastgestelde niveau is het laatst goedgekeurde oordeel; het voorstel is door zicht berekend uit signalen en bewijs en nog door niemand beoordeeld.", EN: "Two questions per group: Q1 — are there indications that the group is vulnerable to traffickers? Q2 — are there indications that traffickers specifically target the group? The set level is the latest approved assessment; the suggestion is computed by zicht from signals and evidence and has not been reviewed by anyone."},
+	"overview.docs":     {NL: "documenten", EN: "documents"},
+	"overview.other":    {NL: "signalen over kinderen die in geen groep passen (mogelijk nieuwe groepen)", EN: "signals about children who fit no group (possible new groups)"},
+	"col.group":         {NL: "Groep", EN: "Group"},
+	"col.q1":            {NL: "Q1 kwetsbaarheid", EN: "Q1 vulnerability"},
+	"col.q2":            {NL: "Q2 gerichtheid", EN: "Q2 targeting"},
+	"col.suggestion":    {NL: "voorstel", EN: "suggestion"},
+	"col.confidence":    {NL: "Vertrouwen", EN: "Confidence"},
+	"col.signals":       {NL: "Signalen", EN: "Signals"},
+	"col.evidence":      {NL: "Bewijs", EN: "Evidence"},
+	"col.changed":       {NL: "Laatste wijziging", EN: "Last change"},
+	"level.set":         {NL: "vastgesteld", EN: "set"},
+	"level.none_named":  {NL: "geen niveau genoemd", EN: "no level named"},
+	"legend.title":      {NL: "Schaal", EN: "Scale"},
+	"group.history":     {NL: "Geschiedenis (goedgekeurde oordelen)", EN: "History (approved assessments)"},
+	"group.suggestion":  {NL: "Berekend voorstel en uitleg", EN: "Computed suggestion and explanation"},
+	"group.signals":     {NL: "Signalen (hoogste score eerst)", EN: "Signals (highest score first)"},
+	"group.recs":        {NL: "Aanbevolen vervolgstappen", EN: "Recommended follow-up steps"},
+	"group.none":        {NL: "Nog niets.", EN: "Nothing yet."},
+	"group.items":       {NL: "Items achter het voorstel", EN: "Items behind the suggestion"},
+	"group.weight":      {NL: "gewicht", EN: "weight"},
+	"group.by":          {NL: "door", EN: "by"},
+	"group.approved_by": {NL: "goedgekeurd door", EN: "approved by"},
+	"signal.polarity":   {NL: "polariteit", EN: "polarity"},
+	"signal.terms":      {NL: "termen", EN: "terms"},
+	"signal.evidence":   {NL: "bewijstype", EN: "evidence type"},
+	"signal.level":      {NL: "niveau", EN: "level"},
+	"footer.fictional":  {NL: "De demo gebruikt fictieve voorbeelddocumenten. Niveaus van 2017 komen uit het verkennend onderzoek van de Nationaal Rapporteur.", EN: "The demo uses fictional sample documents. The 2017 levels come from the exploratory study of the Dutch national rapporteur."},
+	"error.title":       {NL: "Er ging iets mis", EN: "Something went wrong"},
+	"error.back":        {NL: "Terug naar het overzicht", EN: "Back to the overview"},
+	"lang.switch":       {NL: "English", EN: "Nederlands"},
+	"polarity.asserted": {NL: "bevestigd", EN: "asserted"},
+	"polarity.negated":  {NL: "ontkend", EN: "negated"},
+	"polarity.hedged":   {NL: "voorzichtig", EN: "hedged"},
+}
+
+func translate(lang zicht.Lang, key string) string {
+	if t, ok := messages[key]; ok {
+		return t.In(lang)
+	}
+	return key
+}
+
+var funcs = template.FuncMap{
+	"text":   func(t zicht.Text, l zicht.Lang) string { return t.In(l) },
+	"level":  func(l zicht.Level, lang zicht.Lang) string { return l.Label(lang) },
+	"rank":   func(l zicht.Level) int { return l.Rank() },
+	"conf":   func(c zicht.Confidence, lang zicht.Lang) string { return c.Label(lang) },
+	"qlabel": func(q zicht.Question, lang zicht.Lang) string { return q.Label(lang) },
+	"date": func(t time.Time, lang zicht.Lang) string {
+		if t.IsZero() {
+			return "—"
+		}
+		if lang == zicht.English {
+			return t.Format("2 Jan 2006")
+		}
+		months := []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+		return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+	},
+	"weight": func(w float64) string { return fmt.Sprintf("%+.2f", w) },
+	"pct":    func(s float64) string { return fmt.Sprintf("%.0f%%", s*100) },
+	"other": func(lang zicht.Lang) string {
+		return map[zicht.Lang]string{zicht.English: "nl", zicht.Dutch: "en"}[lang]
+	},
+	"join":     strings.Join,
+	"slice2":   func(a, b any) []any { return []any{a, b} },
+	"lines":    func(s string) []string { return strings.Split(s, "\n") },
+	"polarity": func(p zicht.Polarity, lang zicht.Lang) string { return translate(lang, "polarity."+string(p)) },
+}

@@ -1,0 +1,285 @@
+// Package web serves zicht's web application: for now the overview of all
+// groups and a page per group, in Dutch and English, from the store.
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/zicht-project/zicht"
+	"github.com/zicht-project/zicht/overview"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Config configures a Server.
+type Config struct {
+	Store  zicht.Store  // required
+	Logger *slog.Logger // required
+	// Lang is the language when the visitor has not chosen one; "" means Dutch.
+	Lang zicht.Lang
+}
+
+// Server is the web application.
+type Server struct {
+	store  zicht.Store
+	log    *slog.Logger
+	lang   zicht.Lang
+	pages  map[string]*template.Template
+	static http.Handler
+}
+
+// New parses the templates and returns a Server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil || cfg.Logger == nil {
+		return nil, errors.New("web: Store and Logger are required")
+	}
+	if cfg.Lang == "" {
+		cfg.Lang = zicht.Dutch
+	}
+	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{}}
+	for _, page := range []string{"overview.html", "group.html", "error.html"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
+		if err != nil {
+			return nil, fmt.Errorf("web: parse %s: %w", page, err)
+		}
+		s.pages[page] = t
+	}
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
+	return s, nil
+}
+
+// Handler returns the application with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.handleOverview)
+	mux.HandleFunc("GET /groups/{id}", s.handleGroup)
+	mux.HandleFunc("GET /api/overview", s.handleOverviewJSON)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	mux.Handle("GET /static/", s.static)
+	return s.recover(s.headers(s.logRequests(mux)))
+}
+
+func (s *Server) headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		next.ServeHTTP(w, r)
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "elapsed", time.Since(start))
+	})
+}
+
+func (s *Server) recover(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// lang picks the page language: ?lang=, then the cookie, then Accept-Language, then the default.
+func (s *Server) langOf(w http.ResponseWriter, r *http.Request) zicht.Lang {
+	if l, err := zicht.ParseLang(r.URL.Query().Get("lang")); err == nil {
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		return l
+	}
+	if c, err := r.Cookie("lang"); err == nil {
+		if l, err := zicht.ParseLang(c.Value); err == nil {
+			return l
+		}
+	}
+	if al := r.Header.Get("Accept-Language"); al != "" {
+		first := strings.ToLower(strings.TrimSpace(strings.Split(al, ",")[0]))
+		if strings.HasPrefix(first, "en") {
+			return zicht.English
+		}
+		if strings.HasPrefix(first, "nl") {
+			return zicht.Dutch
+		}
+	}
+	return s.lang
+}
+
+// page is what every template gets.
+type page struct {
+	Lang  zicht.Lang
+	Path  string
+	Title string
+	Data  any
+}
+
+func (p page) T(key string) string { return translate(p.Lang, key) }
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, title string, data any) {
+	lang := s.langOf(w, r)
+	var buf bytes.Buffer
+	p := page{Lang: lang, Path: r.URL.Path, Title: title, Data: data}
+	if err := s.pages[name].Execute(&buf, p); err != nil {
+		s.log.Error("render", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// fail shows err: its message when it is a *zicht.Error, "internal error" otherwise.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := zicht.HTTPStatus(err)
+	msg := err.Error()
+	if zicht.ErrorCode(err) == zicht.CodeInternal {
+		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+		msg = "internal error"
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(zicht.ErrorCode(err)), "message": msg}})
+		return
+	}
+	s.render(w, r, status, "error.html", http.StatusText(status), msg)
+}
+
+func (s *Server) handleOverview(w http.ResponseWriter, r *http.Request) {
+	ov, err := overview.Build(r.Context(), s.store)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	docs, err := s.store.Documents(r.Context(), zicht.DocumentFilter{})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "overview.html", "", struct {
+		*overview.Overview
+		Documents int
+		Levels    []zicht.Level
+	}{ov, len(docs), zicht.Levels})
+}
+
+type groupPage struct {
+	Group       zicht.Group
+	Row         overview.Row
+	History     []zicht.Assessment
+	Signals     []zicht.Signal
+	Recs        []zicht.Recommendation
+	Questions   []zicht.Question
+	Suggestions map[zicht.Question]*zicht.Assessment
+}
+
+func (s *Server) handleGroup(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id := zicht.GroupID(r.PathValue("id"))
+	g, err := s.store.Group(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.groupData(ctx, g)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "group.html", g.Name.In(s.langOf(w, r)), p)
+}
+
+func (s *Server) groupData(ctx context.Context, g *zicht.Group) (*groupPage, error) {
+	ov, err := overview.Build(ctx, s.store)
+	if err != nil {
+		return nil, err
+	}
+	p := &groupPage{Group: *g, Questions: zicht.Questions, Suggestions: map[zicht.Question]*zicht.Assessment{}}
+	for _, row := range ov.Rows {
+		if row.Group.ID == g.ID {
+			p.Row = row
+			p.Suggestions[zicht.Q1], p.Suggestions[zicht.Q2] = row.Q1.Suggestion, row.Q2.Suggestion
+		}
+	}
+	all, err := s.store.Assessments(ctx, zicht.AssessmentFilter{Group: g.ID})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range all {
+		if a.Status == zicht.Approved {
+			p.History = append(p.History, a)
+		}
+	}
+	slices.Reverse(p.History)
+	if p.Signals, err = s.store.Signals(ctx, zicht.SignalFilter{Group: g.ID, Limit: 25}); err != nil {
+		return nil, err
+	}
+	if p.Recs, err = s.store.Recommendations(ctx, g.ID); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// overviewJSON is one group in /api/overview.
+type overviewJSON struct {
+	Group      zicht.GroupID    `json:"group"`
+	Name       zicht.Text       `json:"name"`
+	Q1         zicht.Level      `json:"q1"`
+	Q2         zicht.Level      `json:"q2"`
+	Suggested  [2]zicht.Level   `json:"suggested"`
+	Confidence zicht.Confidence `json:"confidence"`
+	Signals    int              `json:"signals"`
+	Evidence   int              `json:"evidence"`
+}
+
+func (s *Server) handleOverviewJSON(w http.ResponseWriter, r *http.Request) {
+	ov, err := overview.Build(r.Context(), s.store)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := []overviewJSON{}
+	for _, row := range ov.Rows {
+		o := overviewJSON{Group: row.Group.ID, Name: row.Group.Name, Q1: row.Q1.Level(), Q2: row.Q2.Level(),
+			Confidence: row.Confidence(), Signals: row.Signals(), Evidence: row.Q1.Evidence + row.Q2.Evidence}
+		for i, c := range []overview.Cell{row.Q1, row.Q2} {
+			if c.Suggestion != nil {
+				o.Suggested[i] = c.Suggestion.Suggested
+			}
+		}
+		out = append(out, o)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{"groups": out, "other_signals": ov.Other})
+}

@@ -1,0 +1,104 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zicht-project/zicht/baseline"
+	"github.com/zicht-project/zicht/store/sqlite"
+	"github.com/zicht-project/zicht/web"
+)
+
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "zicht.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := baseline.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func fetch(t *testing.T, url string, header ...string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestOverviewBothLanguages(t *testing.T) {
+	ts := newServer(t)
+	cases := []struct {
+		url, header string
+		want        []string
+	}{
+		{"/?lang=nl", "", []string{`lang="nl"`, "Roma-kinderen", "Syrische kindbruiden", "hoog", "verhoogd", "geen niveau genoemd", "Q1 kwetsbaarheid"}},
+		{"/?lang=en", "", []string{`lang="en"`, "Roma children", "Syrian child brides", "high", "elevated", "no level named", "Q1 vulnerability"}},
+		{"/", "en-GB,en;q=0.8", []string{`lang="en"`}},
+	}
+	for _, c := range cases {
+		status, h, body := fetch(t, ts.URL+c.url, "Accept-Language", c.header)
+		if status != 200 {
+			t.Fatalf("%s: status %d", c.url, status)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %q", c.url, w)
+			}
+		}
+		if !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'self'") {
+			t.Errorf("%s: no CSP header", c.url)
+		}
+		// Levels are never told by colour alone: every gauge carries its level in words.
+		if strings.Count(body, `class="gauge" role="img" aria-label=`) != 14 {
+			t.Errorf("%s: want 14 labelled gauges (7 groups × 2 questions)", c.url)
+		}
+		if strings.Contains(body, "<script") {
+			t.Errorf("%s: page has a script; none is needed", c.url)
+		}
+	}
+}
+
+func TestGroupPageAndErrors(t *testing.T) {
+	ts := newServer(t)
+	status, _, body := fetch(t, ts.URL+"/groups/anorexia-nervosa?lang=en")
+	if status != 200 || !strings.Contains(body, "Alert professionals who work with the group") || !strings.Contains(body, "slight") {
+		t.Errorf("group page: %d", status)
+	}
+	status, _, body = fetch(t, ts.URL+"/groups/%3Cscript%3E")
+	if status != 404 || strings.Contains(body, "<script>") {
+		t.Errorf("unknown group: status %d, escaped? %v", status, !strings.Contains(body, "<script>"))
+	}
+	status, h, body := fetch(t, ts.URL+"/api/overview")
+	if status != 200 || h.Get("Content-Type") != "application/json" || !strings.Contains(body, `"group":"roma","name":{"nl":"Roma-kinderen"`) {
+		t.Errorf("api overview: %d %s", status, body)
+	}
+	status, _, _ = fetch(t, ts.URL+"/static/style.css")
+	if status != 200 {
+		t.Errorf("stylesheet: %d", status)
+	}
+}
