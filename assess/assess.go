@@ -253,8 +253,8 @@ func levelQ2(items []*scored) (zicht.Level, []string) {
 }
 
 // levelQ1 takes the weighted median of the levels the evidence words (a
-// hedged level counts one step lower, a denial as none); without worded
-// levels it counts the asserted indications.
+// hedged level counts one step lower, a denial as none). Without worded
+// levels it weighs the asserted indications against the denials.
 func levelQ1(items []*scored) (zicht.Level, []string) {
 	if !anyCounted(items) {
 		return zicht.LevelUnknown, []string{"no evidence: no level"}
@@ -265,42 +265,46 @@ func levelQ1(items []*scored) (zicht.Level, []string) {
 	}
 	var votes []vote
 	var total float64
+	worded := 0
 	for _, s := range items {
 		if !s.counted {
 			continue
 		}
-		rank := -1
 		switch {
 		case s.in.Polarity == zicht.Negated:
-			rank = 0
+			votes = append(votes, vote{0, s.weight})
 		case s.in.Level.Rank() >= 0:
-			rank = s.in.Level.Rank()
+			rank := s.in.Level.Rank()
 			if s.in.Polarity == zicht.Hedged {
 				rank = max(1, rank-1)
 			}
-		}
-		if rank >= 0 {
 			votes = append(votes, vote{rank, s.weight})
-			total += s.weight
+			worded++
+		default:
+			continue
 		}
+		total += s.weight
 	}
-	if len(votes) > 0 && total > 0 {
+	if worded > 0 && total > 0 {
 		slices.SortFunc(votes, func(a, b vote) int { return cmp.Compare(a.rank, b.rank) })
 		var acc float64
 		for _, v := range votes {
 			acc += v.weight
 			if acc >= total/2 {
 				l := zicht.LevelAt(v.rank)
-				return l, []string{fmt.Sprintf("weighted median of %d worded levels: %s", len(votes), l)}
+				return l, []string{fmt.Sprintf("weighted median of %d worded levels and %d denials: %s", worded, len(votes)-worded, l)}
 			}
 		}
 	}
-	asserted := sum(items, func(s *scored) bool { return s.in.Polarity == zicht.Asserted })
+	pro := sum(items, func(s *scored) bool { return s.in.Polarity != zicht.Negated })
+	con := sum(items, func(s *scored) bool { return s.in.Polarity == zicht.Negated })
 	switch {
-	case asserted >= 1.0:
-		return zicht.LevelModerate, []string{fmt.Sprintf("no worded level; asserted indications weigh %.2f ≥ 1.0: moderate", asserted)}
+	case pro == 0:
+		return zicht.LevelNone, []string{fmt.Sprintf("no worded level; only denials (%.2f): none", con)}
+	case pro-con >= 1.0:
+		return zicht.LevelModerate, []string{fmt.Sprintf("no worded level; indications %.2f minus denials %.2f ≥ 1.0: moderate", pro, con)}
 	default:
-		return zicht.LevelSlight, []string{fmt.Sprintf("no worded level; indications weigh %.2f: slight", asserted)}
+		return zicht.LevelSlight, []string{fmt.Sprintf("no worded level; indications %.2f, denials %.2f: slight", pro, con)}
 	}
 }
 

@@ -80,6 +80,10 @@ func TestSuggestQ1(t *testing.T) {
 		{"hedged level counts one lower", []Input{lv(zicht.LevelElevated, zicht.Hedged, "a")}, zicht.LevelFair},
 		{"denied vulnerability", []Input{lv("", zicht.Negated, "a")}, zicht.LevelNone},
 		{"indications without level", []Input{lv("", zicht.Asserted, "a"), lv("", zicht.Asserted, "b")}, zicht.LevelModerate},
+		{"a denial does not outvote unworded indications", []Input{lv("", zicht.Negated, "a"), lv("", zicht.Asserted, "b"),
+			lv("", zicht.Asserted, "c"), lv("", zicht.Asserted, "d")}, zicht.LevelModerate},
+		{"worded levels against a denial", []Input{lv(zicht.LevelHigh, zicht.Asserted, "a"), lv("", zicht.Negated, "b"),
+			lv("", zicht.Negated, "c")}, zicht.LevelNone},
 		{"one weak indication", []Input{{Type: zicht.MediaReport, Polarity: zicht.Asserted, Reviewed: true}}, zicht.LevelSlight},
 	}
 	for _, c := range cases {
