@@ -191,6 +191,9 @@ func (p *Pipeline) FS(ctx context.Context, fsys fs.FS, root string) (Summary, er
 		if err != nil {
 			return err
 		}
+		if d.IsDir() && name != root && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
 		if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
 			files = append(files, file{name: name, open: func() (io.ReadCloser, error) { return fsys.Open(name) }})
 		}
