@@ -174,7 +174,7 @@ func weigh(cfg Config, inputs []Input) []*scored {
 				weaker, stronger = prev, s
 			}
 			weaker.counted = false
-			weaker.note += "; same case as a stronger item, not counted again"
+			weaker.note += "; same case or same document as a stronger item, not counted again"
 			best[key] = stronger
 		} else {
 			best[key] = s
@@ -183,17 +183,23 @@ func weigh(cfg Config, inputs []Input) []*scored {
 	return out
 }
 
-// caseKey is what makes two inputs the same case: an explicit case key, else
-// the same passage of the same document read for the same fact.
+// caseKey is what makes two inputs the same case: an explicit case key;
+// for unreviewed signals, the same document reporting the same type of
+// evidence in the same direction, with the same worded level (a ruling that mentions its charges five
+// times is one prosecution); otherwise each item is its own case.
 func caseKey(in Input) string {
 	if in.CaseKey != "" {
 		return "case:" + in.CaseKey
 	}
-	if in.Signal != 0 {
-		return fmt.Sprintf("signal:%d", in.Signal)
+	if !in.Reviewed && in.Doc != "" {
+		against := in.Polarity == zicht.Negated || in.Type == zicht.Acquittal
+		return fmt.Sprintf("doc:%s:%s:%v:%s", in.Doc, in.Type, against, in.Level)
 	}
 	if in.Evidence != 0 {
 		return fmt.Sprintf("evidence:%d", in.Evidence)
+	}
+	if in.Signal != 0 {
+		return fmt.Sprintf("signal:%d", in.Signal)
 	}
 	return fmt.Sprintf("text:%s:%s", in.Doc, in.Text)
 }

@@ -31,6 +31,11 @@ func TestSuggestQ2(t *testing.T) {
 			{Type: zicht.Conviction, Polarity: zicht.Asserted, CaseKey: "a", Reviewed: true, Date: now.AddDate(-12, 0, 0)},
 			{Type: zicht.Conviction, Polarity: zicht.Asserted, CaseKey: "b", Reviewed: true, Date: now.AddDate(-12, 0, 0)},
 		}, zicht.LevelModerate, zicht.ConfidenceModerate},
+		{"one document's signals count once per type", []Input{
+			{Doc: "ruling", Signal: 1, Type: zicht.Prosecution, Polarity: zicht.Asserted, Date: now},
+			{Doc: "ruling", Signal: 2, Type: zicht.Prosecution, Polarity: zicht.Asserted, Date: now},
+			{Doc: "ruling", Signal: 3, Type: zicht.Acquittal, Polarity: zicht.Asserted, Date: now},
+		}, zicht.LevelNone, zicht.ConfidenceVeryLow},
 		{"prosecution", []Input{ev(zicht.Prosecution, zicht.Asserted, "p")}, zicht.LevelElevated, zicht.ConfidenceModerate},
 		{"acquittal cancels prosecution", []Input{ev(zicht.Prosecution, zicht.Asserted, "p"), ev(zicht.Acquittal, zicht.Asserted, "q")},
 			zicht.LevelNone, zicht.ConfidenceLow},

@@ -168,6 +168,12 @@ var scanCases = []scanCase{
 		want: []want{sig(lgbt, "Q2", H)}},
 
 	// Pseudo-triggers.
+	{name: "neemt niet weg is no negation", lang: "nl",
+		text: "Dat neemt niet weg dat Syrische kindbruiden kwetsbaar zijn voor uitbuiting.",
+		want: []want{sig(brides, "Q1", A)}, not: []string{"syrian-child-brides Q2"}},
+	{name: "does not change the fact is no negation", lang: "en",
+		text: "That does not change the fact that Roma children are vulnerable to exploitation.",
+		want: []want{sig(roma, "Q1", A)}},
 	{name: "niet alleen maar ook", lang: "nl",
 		text: "Roma-kinderen zijn niet alleen kwetsbaar door armoede, maar worden ook uitgebuit door familieleden.",
 		want: []want{sig(roma, "Q1", A).rf("poverty"), sig(roma, "Q2", A)}},

@@ -261,6 +261,10 @@ nl: niet zelden
 nl: niet de enige
 nl: niet te onderschatten
 nl: geen toeval
+nl: neemt niet weg
+nl: nam niet weg
+nl: niet te ontkennen
+nl: valt niet te ontkennen
 en: not only
 en: not just
 en: not merely
@@ -276,6 +280,8 @@ en: not rare
 en: not the only
 en: no coincidence
 en: no longer only
+en: does not change the fact
+en: cannot be denied
 
 [boundary]
 nl: maar
