@@ -379,9 +379,7 @@ func splitOptions(value string) (pattern string, opts []string, err error) {
 	if open != 1 || close != 1 || i < 0 || !strings.HasSuffix(value, "}") {
 		return "", nil, fmt.Errorf("unbalanced braces in %q: options go in one {...} at the end", value)
 	}
-	for _, o := range strings.FieldsFunc(value[i+1:len(value)-1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		opts = append(opts, o)
-	}
+	opts = strings.FieldsFunc(value[i+1:len(value)-1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 	return strings.TrimSpace(value[:i]), opts, nil
 }
 
