@@ -416,13 +416,17 @@ func cmdGroups(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(rows)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "GROUP\tQ1 LEVEL\tQ2 LEVEL\tCONFIDENCE\tSIGNALS\tLAST CHANGE")
+	fmt.Fprintln(tw, zicht.Text{NL: "GROEP\tQ1 NIVEAU\tQ2 NIVEAU\tVERTROUWEN\tSIGNALEN\tLAATSTE WIJZIGING",
+		EN: "GROUP\tQ1 LEVEL\tQ2 LEVEL\tCONFIDENCE\tSIGNALS\tLAST CHANGE"}.In(lang))
 	for _, r := range ov.Rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", r.Group.ID, cell(r.Q1, lang), cell(r.Q2, lang),
 			r.Confidence().Label(lang), r.Signals(), r.LastChange.Format(time.DateOnly))
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\nLevels are the latest approved; → marks zicht's suggestion where it differs. %d signals fit no group (other).\n", ov.Other)
+	fmt.Fprintf(e.stdout, zicht.Text{
+		NL: "\nNiveaus zijn de laatst goedgekeurde; → wijst op het voorstel van zicht waar dat afwijkt. %d signalen passen in geen groep (other).\n",
+		EN: "\nLevels are the latest approved; → marks zicht's suggestion where it differs. %d signals fit no group (other).\n",
+	}.In(lang), ov.Other)
 	return nil
 }
 
