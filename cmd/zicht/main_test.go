@@ -115,7 +115,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.err)
 		}
 	}
-	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version"} {
+	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "check", "backup", "restore"} {
 		r := runZicht(t, "", cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd) {
 			t.Errorf("zicht %s --help: exit %d, stderr %q", cmd, r.code, r.stderr)
@@ -478,4 +478,61 @@ func get(t *testing.T, url string) string {
 		t.Fatalf("GET %s: %d\n%s", url, resp.StatusCode, b)
 	}
 	return string(b)
+}
+
+func TestCheckBackupRestore(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	docs := filepath.Join(dir, "docs")
+	must(t, os.MkdirAll(docs, 0o755))
+	for _, f := range []string{"roma-nl.txt", "lgbt-en.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", f))
+		must(t, err)
+		must(t, os.WriteFile(filepath.Join(docs, f), b, 0o644))
+	}
+	if r := runZicht(t, "", "ingest", "--quiet", "--data", data, docs); r.code != 0 {
+		t.Fatalf("ingest: %+v", r)
+	}
+	r := runZicht(t, "", "check", "--data", data)
+	if r.code != 0 || !strings.Contains(r.stdout, "is consistent: 2 documents") {
+		t.Fatalf("check: %+v", r)
+	}
+	backup := filepath.Join(dir, "backup.db")
+	if r := runZicht(t, "", "backup", "--data", data, "--to", backup); r.code != 0 {
+		t.Fatalf("backup: %+v", r)
+	}
+	if r := runZicht(t, "", "backup", "--data", data, "--to", backup); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("backup over an existing file: %+v", r)
+	}
+	before := counts(t, data)
+	// Change the store after the backup, then restore: the change is undone
+	// and the changed store is kept aside.
+	b, err := os.ReadFile("testdata/recipe-nl.txt")
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(docs, "recipe.txt"), b, 0o644))
+	if r := runZicht(t, "", "ingest", "--quiet", "--data", data, docs); r.code != 0 {
+		t.Fatalf("second ingest: %+v", r)
+	}
+	r = runZicht(t, "", "restore", "--data", data, "--from", backup)
+	if r.code != 0 || !strings.Contains(r.stdout, "previous store was kept") {
+		t.Fatalf("restore: %+v", r)
+	}
+	after := counts(t, data)
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("after restore %s = %d, want %d as at backup time", k, after[k], v)
+		}
+	}
+	kept, _ := filepath.Glob(filepath.Join(data, "zicht.db.before-restore-*"))
+	if len(kept) != 1 {
+		t.Errorf("previous store not kept: %v", kept)
+	}
+	garbage := filepath.Join(dir, "garbage.db")
+	must(t, os.WriteFile(garbage, []byte("this is not a database at all, just text"), 0o644))
+	if r := runZicht(t, "", "restore", "--data", data, "--from", garbage); r.code != 2 || !strings.Contains(r.stderr, "garbage.db") {
+		t.Errorf("restore from garbage: %+v", r)
+	}
+	if r := runZicht(t, "", "check", "--data", data); r.code != 0 {
+		t.Errorf("check after refused restore: %+v", r)
+	}
 }
