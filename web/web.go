@@ -54,7 +54,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Lang = zicht.Dutch
 	}
 	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{}}
-	for _, page := range []string{"overview.html", "group.html", "error.html"} {
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -74,6 +74,9 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.handleOverview)
 	mux.HandleFunc("GET /groups/{id}", s.handleGroup)
+	mux.HandleFunc("GET /documents", s.handleDocuments)
+	mux.HandleFunc("GET /documents/{id}", s.handleDocument)
+	mux.HandleFunc("GET /search", s.handleSearch)
 	mux.HandleFunc("GET /api/overview", s.handleOverviewJSON)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.Handle("GET /static/", s.static)

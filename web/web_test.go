@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zicht-project/zicht"
 	"github.com/zicht-project/zicht/baseline"
 	"github.com/zicht-project/zicht/store/sqlite"
 	"github.com/zicht-project/zicht/web"
@@ -100,5 +101,64 @@ func TestGroupPageAndErrors(t *testing.T) {
 	status, _, _ = fetch(t, ts.URL+"/static/style.css")
 	if status != 200 {
 		t.Errorf("stylesheet: %d", status)
+	}
+}
+
+func TestDocumentsSearchAndReader(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "zicht.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	text := "De coördinatie rond Roma-kinderen schiet tekort. Hulpverleners melden uitbuiting."
+	second := strings.Index(text, "Hulpverleners")
+	_, err = st.AddDocument(ctx, zicht.Ingested{
+		Document: zicht.Document{ID: "d1", Title: `<script>alert("x")</script> Rapport`, Kind: zicht.KindNGO, Format: "text",
+			Lang: zicht.Dutch, Text: text, Repairs: []zicht.Repair{{Offset: 3, Before: "co\u0308", After: "coö", Kind: "nfc"}}},
+		Original: []byte(text),
+		Passages: []zicht.Passage{{Start: 0, End: second - 1, Text: text[:second-1]}, {Start: second, End: len(text), Text: text[second:]}},
+		Signals: []zicht.Signal{{Start: second, End: len(text), Text: text[second:], Group: "roma", Question: zicht.Q2,
+			Polarity: zicht.Asserted, EvidenceType: zicht.ProfessionalSignal, Score: 0.5, Detector: "t"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+
+	status, _, body := fetch(t, ts.URL+"/search?q=COORDINATIE&lang=en")
+	if status != 200 || !strings.Contains(body, "<mark>coördinatie</mark>") || !strings.Contains(body, "1 passages found") {
+		t.Errorf("search: %d, highlighted match missing", status)
+	}
+	if strings.Contains(body, `<script>alert`) {
+		t.Error("document title not escaped in search results")
+	}
+	status, _, body = fetch(t, ts.URL+"/search?q=%3F%21")
+	if status != 200 || !strings.Contains(body, "has no words") {
+		t.Errorf("empty query: %d", status)
+	}
+	status, _, body = fetch(t, ts.URL+"/documents?lang=en&kind=ngo")
+	if status != 200 || !strings.Contains(body, "/documents/d1") || !strings.Contains(body, "1 documents") {
+		t.Errorf("documents list: %d", status)
+	}
+	status, _, body = fetch(t, ts.URL+"/documents?kind=court_ruling")
+	if status != 200 || strings.Contains(body, "/documents/d1\"") {
+		t.Errorf("kind filter did not filter: %d", status)
+	}
+	if status, _, _ = fetch(t, ts.URL+"/documents?doclang=fr"); status != 400 {
+		t.Errorf("unknown language filter: %d, want 400", status)
+	}
+	status, _, body = fetch(t, ts.URL+"/documents/d1?lang=en")
+	if status != 200 || !strings.Contains(body, `class="hit"`) || !strings.Contains(body, "roma · Q2 · asserted") ||
+		!strings.Contains(body, "1 repairs to the text") || strings.Contains(body, "<script>alert") {
+		t.Errorf("reader: %d", status)
+	}
+	if status, _, _ = fetch(t, ts.URL+"/documents/nope"); status != 404 {
+		t.Errorf("unknown document: %d, want 404", status)
 	}
 }
