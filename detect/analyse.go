@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -44,7 +45,7 @@ func (s *scanner) analyse(text string) *analysis {
 	content := false
 	for _, h := range s.hits {
 		switch s.d.m.entries[h.e].role {
-		case roleGroup, roleRisk, roleEvidence, roleCue, roleTrafficking, rolePopulation, roleChildren, roleAnaphor:
+		case roleGroup, roleGroupNear, roleRisk, roleEvidence, roleCue, roleTrafficking, rolePopulation, roleChildren, roleAnaphor:
 			content = true
 		}
 	}
@@ -63,7 +64,9 @@ type analysis struct {
 	toks         []lexicon.Token
 	groups       []zicht.GroupID // named in the passage, in order
 	groupHits    []hit
-	anaphorFirst bool // the passage opens with an anaphor
+	near         []zicht.GroupID // groups whose near terms the passage holds
+	anaphorFirst bool            // the passage opens with an anaphor
+	anaphorAny   bool            // the passage holds an anaphor anywhere ("zetten hen in")
 	children     []hit
 	population   []hit
 	trafficking  []hit
@@ -72,7 +75,8 @@ type analysis struct {
 	risks        []hit
 	evidence     []hit
 	levels       []hit
-	triggers     []hit // negation and hedge triggers that survived resolution
+	levelLinks   []bool // per token: it ties a level word to a target before it
+	triggers     []hit  // negation and hedge triggers that survived resolution
 	scopes       []scope
 	boundary     []bool // per token: it ends a clause
 	boundaryBack []bool // per token: it opens a clause (ends backward scopes)
@@ -103,7 +107,7 @@ func (a *analysis) topical() bool {
 func (d *Detector) resolve(text string, toks []lexicon.Token, hits []hit) *analysis {
 	a := &analysis{d: d, text: text, toks: toks,
 		cues: map[zicht.Question][]hit{}, targets: map[zicht.Question][]hit{},
-		boundary: make([]bool, len(toks)), boundaryBack: make([]bool, len(toks)), covered: make([]bool, len(toks)), anchor: make([]bool, len(toks))}
+		boundary: make([]bool, len(toks)), boundaryBack: make([]bool, len(toks)), levelLinks: make([]bool, len(toks)), covered: make([]bool, len(toks)), anchor: make([]bool, len(toks))}
 	for i := len(toks) - 1; i >= 0; i-- {
 		if toks[i].Kind == lexicon.TokenPunct && strings.Contains(`"')]`, toks[i].Norm) {
 			continue
@@ -183,6 +187,7 @@ func (d *Detector) resolve(text string, toks []lexicon.Token, hits []hit) *analy
 			q := zicht.Question(e.ref)
 			a.targets[q] = append(a.targets[q], h)
 		case roleAnaphor:
+			a.anaphorAny = true
 			// At the very start, or after one opening word ("Ook zij").
 			if firstWord >= 0 && h.from >= firstWord && wordsBetween(toks, firstWord, h.from) <= 1 {
 				a.anaphorFirst = true
@@ -194,6 +199,10 @@ func (d *Detector) resolve(text string, toks []lexicon.Token, hits []hit) *analy
 		case roleBoundaryBack:
 			for i := h.from; i < h.to; i++ {
 				a.boundaryBack[i] = true
+			}
+		case roleLevelLink:
+			for i := h.from; i < h.to; i++ {
+				a.levelLinks[i] = true
 			}
 		}
 	}
@@ -225,6 +234,30 @@ func (d *Detector) resolve(text string, toks []lexicon.Token, hits []hit) *analy
 	for i, t := range toks {
 		if t.Kind == lexicon.TokenPunct && (t.Norm == "." || t.Norm == "!" || t.Norm == "?" || t.Norm == ";") {
 			a.boundary[i] = true
+		}
+	}
+
+	// A near term names its group beside a risk factor of the group's With
+	// ("Syrian" and "married off" in one passage).
+	for _, h := range hits {
+		e := d.m.entries[h.e]
+		id := zicht.GroupID(e.ref)
+		if e.role != roleGroupNear {
+			continue
+		}
+		if !slices.Contains(a.near, id) {
+			a.near = append(a.near, id)
+		}
+		if seen[id] {
+			continue
+		}
+		for _, r := range a.risks {
+			if slices.Contains(d.groupWith[id], d.m.entries[r.e].ref) {
+				seen[id] = true
+				a.groups = append(a.groups, id)
+				a.groupHits = append(a.groupHits, h)
+				break
+			}
 		}
 	}
 
@@ -424,10 +457,15 @@ func (a *analysis) atRisk(h hit) bool {
 
 // level returns the level worded for question q: a level word at most
 // levelWindow words from a target of q, with no punctuation or boundary in
-// between and not qualifying another term; the nearest wins.
+// between and not qualifying another term; the nearest wins, and a longer
+// level term holding it wins over it ("redelijk grote kwetsbaarheid" is fair).
+// Failing that, a level word in predicative position: after a target of q,
+// at most predicativeWindow words on in the same clause, right after a level
+// link ("het risico ... is hoog", "describes the vulnerability ... as
+// moderate") or ending the clause ("acht de kwetsbaarheid ... zeer hoog").
 func (a *analysis) level(q zicht.Question) (zicht.Level, string) {
-	best, bestDist, term := zicht.LevelUnknown, math.MaxInt, ""
-	for _, l := range a.levels {
+	best, bestDist := -1, math.MaxInt
+	for li, l := range a.levels {
 		for _, t := range a.targets[q] {
 			dist := 0
 			lo, hi := l.to, t.from
@@ -436,11 +474,7 @@ func (a *analysis) level(q zicht.Question) (zicht.Level, string) {
 			}
 			if !l.overlaps(t) {
 				// Count words: "risico's" is one, though two tokens.
-				for i := lo; i < hi; i++ {
-					if !a.toks[i].Joined {
-						dist++
-					}
-				}
+				dist = a.words(lo, hi)
 				// A level word right before another term qualifies that
 				// term: "hoge schulden ... risico" words no level.
 				qualifiesOther := l.to < t.from && a.covered[l.to]
@@ -449,12 +483,70 @@ func (a *analysis) level(q zicht.Question) (zicht.Level, string) {
 				}
 			}
 			if dist < bestDist {
-				e := a.entry(l)
-				best, bestDist, term = zicht.Level(e.ref), dist, e.term.Text
+				best, bestDist = li, dist
 			}
 		}
 	}
-	return best, term
+	if best >= 0 {
+		return a.levelOf(a.widest(a.levels[best]))
+	}
+	for _, t := range a.targets[q] {
+		for _, l := range a.levels {
+			if l.from < t.to || a.words(t.to, l.from) > predicativeWindow || a.broken(t.to, l.from) {
+				continue
+			}
+			// The run of level words that starts here ("zeer hoog",
+			// "redelijk groot"): a longer term for it wins, else its last
+			// word ("zeer licht" is slight).
+			run := a.widest(l)
+			for {
+				next := -1
+				for lj, m := range a.levels {
+					if m.from == run.to && (next < 0 || m.len() > a.levels[next].len()) {
+						next = lj
+					}
+				}
+				if next < 0 {
+					break
+				}
+				run = a.levels[next]
+			}
+			linked := l.from > 0 && a.levelLinks[l.from-1]
+			atEnd := run.to == len(a.toks) || a.toks[run.to].Kind == lexicon.TokenPunct || a.boundary[run.to]
+			if (!linked && !atEnd) || run.to < len(a.toks) && a.covered[run.to] && !a.levelLinks[run.to] {
+				continue
+			}
+			return a.levelOf(run)
+		}
+	}
+	return zicht.LevelUnknown, ""
+}
+
+// widest returns the longest level hit that holds l (l itself when none).
+func (a *analysis) widest(l hit) hit {
+	for _, m := range a.levels {
+		if m.contains(l) && m.len() > l.len() {
+			l = m
+		}
+	}
+	return l
+}
+
+// levelOf returns the level and lexicon term of a level hit.
+func (a *analysis) levelOf(l hit) (zicht.Level, string) {
+	e := a.entry(l)
+	return zicht.Level(e.ref), e.term.Text
+}
+
+// words counts the words in tokens [lo, hi): "risico's" is one, though two tokens.
+func (a *analysis) words(lo, hi int) int {
+	n := 0
+	for i := lo; i < hi; i++ {
+		if !a.toks[i].Joined {
+			n++
+		}
+	}
+	return n
 }
 
 // broken reports whether tokens [lo, hi) hold punctuation or a boundary.
@@ -474,7 +566,7 @@ func (a *analysis) evidenceType() (zicht.EvidenceType, []string) {
 	best := zicht.EvidenceNone
 	var terms []string
 	for _, h := range a.evidence {
-		if p, _ := a.polarityOf(h); p == zicht.Negated {
+		if p, _ := a.polarityOf(h); p == zicht.Negated || a.inNegation(h) {
 			continue
 		}
 		e := a.entry(h)
@@ -486,6 +578,31 @@ func (a *analysis) evidenceType() (zicht.EvidenceType, []string) {
 		}
 	}
 	return best, dedupe(terms)
+}
+
+// hasRisk reports whether the passage names one of the risk factors ids.
+func (a *analysis) hasRisk(ids []string) bool {
+	for _, r := range a.risks {
+		if slices.Contains(ids, a.entry(r).ref) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNegation reports whether h lies in a negation trigger: "geen signalen"
+// reports no signals, so "signalen" there is no evidence. An acquittal is
+// a denial itself: "vrijgesproken van" reports one.
+func (a *analysis) inNegation(h hit) bool {
+	if zicht.EvidenceType(a.entry(h).ref) == zicht.Acquittal {
+		return false
+	}
+	for _, t := range a.triggers {
+		if e := a.entry(t); e.trig == lexicon.Negation && t.overlaps(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // legal returns the cues of convictions, prosecutions and acquittals.

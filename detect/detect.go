@@ -22,7 +22,7 @@ import (
 
 // Version is recorded on every signal, so that signals can be traced to the
 // rules that made them and recomputed when the rules change.
-const Version = "detect/0.1"
+const Version = "detect/0.2"
 
 // Limits that keep analysis bounded on hostile input.
 const (
@@ -35,6 +35,9 @@ const (
 	defaultRisk     = 12
 	// levelWindow is how many tokens may stand between a level word and its target.
 	levelWindow = 2
+	// predicativeWindow is how many words may stand between a target and a
+	// level word after it that a link ties to it ("het risico ... is hoog").
+	predicativeWindow = 10
 )
 
 // Detector finds signals in text. It is safe for concurrent use.
@@ -45,6 +48,9 @@ type Detector struct {
 	stop    map[string]bool // folded stop words
 	q1Risks map[string]bool // risk factors that are Q1 cues
 	q2Risks map[string]bool // risk factors that are Q2 cues
+	// groupWith lists, per group, the risk factors beside which its near
+	// terms name it.
+	groupWith map[zicht.GroupID][]string
 }
 
 // New builds a detector from lex. extra are groups added by analysts in the
@@ -61,7 +67,7 @@ func New(lex *lexicon.Lexicon, extra []zicht.Group) (*Detector, error) {
 			retired[g.ID] = true
 		}
 	}
-	d := &Detector{lex: lex, abbrev: map[string]bool{}, stop: map[string]bool{}, q1Risks: map[string]bool{}, q2Risks: map[string]bool{}}
+	d := &Detector{lex: lex, abbrev: map[string]bool{}, stop: map[string]bool{}, q1Risks: map[string]bool{}, q2Risks: map[string]bool{}, groupWith: map[zicht.GroupID][]string{}}
 	var es []entry
 	add := func(r role, ref string, terms []lexicon.Term) {
 		for _, t := range terms {
@@ -74,6 +80,10 @@ func New(lex *lexicon.Lexicon, extra []zicht.Group) (*Detector, error) {
 		}
 		add(roleGroup, string(g.ID), g.Terms)
 		add(roleGroupNot, string(g.ID), g.Not)
+		add(roleGroupNear, string(g.ID), g.Near)
+		if len(g.With) > 0 {
+			d.groupWith[g.ID] = g.With
+		}
 	}
 	for _, g := range extra {
 		if !lexicon.ValidID(string(g.ID)) || g.ID == zicht.GroupOther {
@@ -126,6 +136,7 @@ func New(lex *lexicon.Lexicon, extra []zicht.Group) (*Detector, error) {
 	add(roleChildren, "", lex.Children)
 	add(roleNotChildren, "", lex.NotChildren)
 	add(roleAnaphor, "", lex.Anaphors)
+	add(roleLevelLink, "", lex.LevelLinks)
 	add(roleBoundary, "", lex.Boundaries)
 	add(roleBoundaryBack, "", lex.BackwardBoundaries)
 	for _, e := range es {
@@ -219,6 +230,25 @@ func (sc *scanner) paragraph(doc zicht.DocumentID, text string, segs []segment, 
 			paraEv = ev
 		}
 	}
+	// A near term in one sentence and a risk factor of the group in another
+	// name the group for the paragraph ("Syrian families ... They marry off
+	// their daughters young").
+	for _, a := range as {
+		if a == nil {
+			continue
+		}
+		for _, g := range a.near {
+			if slices.Contains(paraGroups, g) {
+				continue
+			}
+			for _, b := range as {
+				if b != nil && b.hasRisk(sc.d.groupWith[g]) {
+					paraGroups = append(paraGroups, g)
+					break
+				}
+			}
+		}
+	}
 	var prev carry
 	for i, s := range segs {
 		a := as[i]
@@ -263,7 +293,9 @@ func (sc *scanner) paragraph(doc zicht.DocumentID, text string, segs []segment, 
 		if a != nil {
 			next.population = a.population0()
 		}
-		if next.population == "" && anaphor {
+		// A pronoun anywhere in the passage ("Dealers zetten hen in")
+		// refers to the children the previous passage named.
+		if next.population == "" && i > 0 && a != nil && (anaphor || a.anaphorAny) {
 			next.population = prev.population
 		}
 		prev = next

@@ -240,10 +240,10 @@ var scanCases = []scanCase{
 		want: []want{sig(roma, "Q2", A).evid(zicht.Prosecution)}},
 	{name: "acquittal", lang: "nl",
 		text: "De moeder van de Romakinderen is vrijgesproken van mensenhandel.",
-		want: []want{sig(roma, "Q2", A).evid(zicht.Acquittal)}},
+		want: []want{sig(roma, "Q2", N).evid(zicht.Acquittal)}},
 	{name: "acquittal en", lang: "en",
 		text: "The parents of the child bride were acquitted of trafficking.",
-		want: []want{sig(brides, "Q2", A).evid(zicht.Acquittal)}},
+		want: []want{sig(brides, "Q2", N).evid(zicht.Acquittal)}},
 	{name: "research", lang: "nl",
 		text: "Uit onderzoek blijkt dat LHBT-jongeren vaker slachtoffer worden van seksuele uitbuiting.",
 		want: []want{sig(lgbt, "Q2", A).evid(zicht.Research)}},
@@ -264,6 +264,28 @@ var scanCases = []scanCase{
 		want: []want{sig(roma, "Q2", A).evid(zicht.OfficialReport)}},
 
 	// Vulnerability to trafficking is Q1, not Q2.
+	// Levels in predicative position.
+	{name: "level after a copula", lang: "nl",
+		text: "Het risico op uitbuiting van ongedocumenteerde kinderen binnen de familie is aanzienlijk.",
+		want: []want{sig(undoc, "Q1", A).lvl(zicht.LevelFair)}},
+	{name: "level after as", lang: "en",
+		text: "Teachers describe the vulnerability of Roma pupils in the district as moderate.",
+		want: []want{sig(roma, "Q1", A).lvl(zicht.LevelModerate)}},
+	{name: "intensified level at the clause end", lang: "nl",
+		text: "De kwetsbaarheid van Roma-kinderen in deze wijk is zeer licht.",
+		want: []want{sig(roma, "Q1", A).lvl(zicht.LevelSlight)}},
+	// A group named by a near term beside a risk factor of the group.
+	{name: "near and with", lang: "en",
+		text: "A poor Syrian family accepted a bride price for their thirteen-year-old daughter.",
+		want: []want{sig(brides, "Q1", A).rf("child-marriage")}},
+	{name: "near without its risk factor", lang: "en",
+		text: "Syrian refugees opened a bakery, and their children help out after school.",
+		none: true},
+	// A "not" phrase holds in every language.
+	{name: "not phrase in a Dutch text", lang: "nl",
+		text: "Spelers van AS Roma bezochten kinderen die slachtoffer waren van uitbuiting.",
+		not:  []string{"roma Q2"}},
+
 	{name: "kwetsbaar voor mensenhandel", lang: "nl",
 		text: "Syrische kindbruiden zijn kwetsbaar voor mensenhandel.",
 		want: []want{sig(brides, "Q1", A)}, not: []string{"syrian-child-brides Q2"}},

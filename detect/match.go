@@ -13,9 +13,11 @@ type role uint8
 const (
 	roleGroup        role = iota // names a group (ref: group id)
 	roleGroupNot                 // a phrase in which a group term does not name the group
+	roleGroupNear                // names the group only beside a risk factor of its With (ref: group id)
 	roleRisk                     // a risk factor (ref: risk factor id)
 	roleLevel                    // a level word (ref: level slug)
 	roleLevelTarget              // what a level word must qualify (ref: question)
+	roleLevelLink                // a copula or "as" tying a level word to a target before it
 	roleEvidence                 // an evidence cue (ref: evidence type)
 	roleCue                      // a question cue (ref: question)
 	roleTrafficking              // trafficking or exploitation (a Q2 cue and an anchor)

@@ -34,11 +34,15 @@ type Lexicon struct {
 	// LevelTargets are the words a level word must stand next to for a level
 	// to count as worded, per question ("hoge kwetsbaarheid", "lichte signalen").
 	LevelTargets []QuestionTerms
-	Evidence     []EvidenceTerms // cues per evidence type
-	Cues         []Cue           // what makes a passage speak to Q1 or Q2
-	Triggers     []Trigger       // negation, hedge and pseudo triggers
-	Population   []Term          // phrases naming children at risk outside the groups
-	Children     []Term          // anchor terms: the passage is about children
+	// LevelLinks are the words that tie a level word to a target standing
+	// further before it: copulas and "als"/"as" ("het risico is hoog",
+	// "the vulnerability was described as moderate").
+	LevelLinks []Term
+	Evidence   []EvidenceTerms // cues per evidence type
+	Cues       []Cue           // what makes a passage speak to Q1 or Q2
+	Triggers   []Trigger       // negation, hedge and pseudo triggers
+	Population []Term          // phrases naming children at risk outside the groups
+	Children   []Term          // anchor terms: the passage is about children
 	// NotChildren are words that contain a children term but are not about
 	// children ("kinderrechter", "youth worker").
 	NotChildren []Term
@@ -73,7 +77,12 @@ type Group struct {
 	Terms []Term
 	// Not are phrases in which a group term does not name the group
 	// ("AS Roma", the football club).
-	Not  []Term
+	Not []Term
+	// Near are terms that name the group only in a passage that also holds
+	// a term of one of the risk factors in With ("Syrian" with "married
+	// off"): proximity no single pattern can express.
+	Near []Term
+	With []string
 	File string
 	Line int
 }

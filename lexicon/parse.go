@@ -11,10 +11,11 @@ import (
 
 // A section header names what its lines mean. The kinds and their keys:
 var sectionKeys = map[string][]string{
-	"group":         {"name.nl", "name.en", "nl", "en", "any", "not"},
+	"group":         {"name.nl", "name.en", "nl", "en", "any", "not", "near", "with"},
 	"riskfactor":    {"name.nl", "name.en", "nl", "en", "any"},
 	"level":         {"nl", "en", "any"},
 	"level-target":  {"nl", "en", "any"},
+	"level-link":    {"nl", "en", "any"},
 	"evidence":      {"nl", "en", "any"},
 	"cue":           {"nl", "en", "any", "riskfactor"},
 	"trigger":       {"nl", "en", "any"},
@@ -140,6 +141,8 @@ func (p *parser) parseLine(n int, raw string) {
 		p.name(n, key, value)
 	case "riskfactor":
 		p.riskRef(n, value)
+	case "with":
+		p.groupRisk(n, value)
 	default:
 		p.term(n, key, value)
 	}
@@ -317,12 +320,12 @@ func (p *parser) header(n int, s string) {
 		if len(args) == 1 {
 			sec.arg = "backward"
 		}
-	case "population", "children", "trafficking", "anaphor", "stopwords":
+	case "population", "children", "trafficking", "anaphor", "stopwords", "level-link":
 		if !want(0, "no argument: ["+sec.kind+"]") {
 			return
 		}
 	default:
-		p.errorf(n, "unknown section [%s] (want group, riskfactor, level, level-target, evidence, cue, trigger, population, children, trafficking, anaphor, boundary, stopwords or abbreviations)", f[0])
+		p.errorf(n, "unknown section [%s] (want group, riskfactor, level, level-target, level-link, evidence, cue, trigger, population, children, trafficking, anaphor, boundary, stopwords or abbreviations)", f[0])
 		return
 	}
 	p.sec = sec
@@ -351,6 +354,24 @@ func (p *parser) name(n int, key, value string) {
 	} else {
 		t.EN = value
 	}
+}
+
+// groupRisk records a "with:" risk factor of a group: its terms together
+// with a "near:" term of the group name the group.
+func (p *parser) groupRisk(n int, value string) {
+	if value == "" {
+		p.errorf(n, "empty risk factor id")
+		return
+	}
+	g := &p.lex.Groups[p.sec.index]
+	for _, id := range g.With {
+		if id == value {
+			p.errorf(n, "duplicate risk factor %q in [%s]", value, p.sec.title())
+			return
+		}
+	}
+	p.riskRefs = append(p.riskRefs, ref{file: p.file, line: n, id: value})
+	g.With = append(g.With, value)
 }
 
 func (p *parser) riskRef(n int, value string) {
@@ -385,8 +406,8 @@ func splitOptions(value string) (pattern string, opts []string, err error) {
 
 func (p *parser) term(n int, key, value string) {
 	lang := zicht.Lang(key)
-	if key == "any" {
-		lang = ""
+	if key == "any" || key == "not" || key == "near" {
+		lang = "" // "not" and "near" phrases hold in every language
 	}
 	pat, opts, err := splitOptions(value)
 	if err != nil {
@@ -438,8 +459,8 @@ func (p *parser) term(n int, key, value string) {
 	case "cue", "level-target", "boundary":
 		class += " " + p.sec.arg
 	case "group", "children":
-		if key == "not" {
-			class = "not " + p.sec.arg
+		if key == "not" || key == "near" {
+			class = key + " " + p.sec.arg
 		}
 	}
 	k := class + "\x00" + t.Key()
@@ -456,6 +477,8 @@ func (p *parser) term(n int, key, value string) {
 		g := &p.lex.Groups[p.sec.index]
 		if key == "not" {
 			g.Not = append(g.Not, t)
+		} else if key == "near" {
+			g.Near = append(g.Near, t)
 		} else {
 			g.Terms = append(g.Terms, t)
 		}
@@ -488,6 +511,8 @@ func (p *parser) term(n int, key, value string) {
 		p.lex.Trafficking = append(p.lex.Trafficking, t)
 	case "anaphor":
 		p.lex.Anaphors = append(p.lex.Anaphors, t)
+	case "level-link":
+		p.lex.LevelLinks = append(p.lex.LevelLinks, t)
 	case "boundary":
 		if p.sec.arg == "backward" {
 			p.lex.BackwardBoundaries = append(p.lex.BackwardBoundaries, t)
@@ -538,6 +563,8 @@ func (p *parser) finish() {
 			p.errorf(g.Line, "group %q needs name.nl and name.en", g.ID)
 		case len(g.Terms) == 0:
 			p.errorf(g.Line, "group %q has no terms", g.ID)
+		case len(g.Near) > 0 != (len(g.With) > 0):
+			p.errorf(g.Line, "group %q needs both near: terms and with: risk factors, or neither", g.ID)
 		}
 	}
 	for _, r := range p.lex.RiskFactors {

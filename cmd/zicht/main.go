@@ -47,6 +47,7 @@ func commands() []command {
 		{"scan", "print the signals found in documents", cmdScan},
 		{"assess", "recompute the suggested level of every group and explain it", cmdAssess},
 		{"groups", "print the overview of all groups as a table", cmdGroups},
+		{"eval", "measure detection against an annotated gold set", cmdEval},
 		{"report", "render the overview as svg, html, pdf, md, csv or json", cmdReport},
 		{"check", "check the store's integrity", cmdCheck},
 		{"backup", "write a consistent, verified copy of the store", cmdBackup},

@@ -115,7 +115,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.err)
 		}
 	}
-	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "report", "check", "backup", "restore"} {
+	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore"} {
 		r := runZicht(t, "", cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd) {
 			t.Errorf("zicht %s --help: exit %d, stderr %q", cmd, r.code, r.stderr)

@@ -52,6 +52,99 @@ riskfactor: addiction
 riskfactor: homelessness
 
 [cue Q2]
+nl: worden gedwongen
+nl: werden gedwongen
+nl: wordt gedwongen
+nl: werd gedwongen
+nl: zijn gedwongen
+nl: had gedwongen
+nl: heeft gedwongen
+nl: hebben gedwongen
+nl: moeten werken
+nl: moest werken
+nl: moesten werken
+nl: moeten meewerken
+nl: onbetaald werk*
+nl: zonder loon
+nl: zonder betaling
+nl: liet ~3 werken
+nl: lieten ~3 werken
+nl: laat ~3 werken
+nl: liet ~3 stelen
+nl: lieten ~3 stelen
+nl: laten ~3 bedelen
+nl: liet ~3 bedelen
+nl: lieten ~3 bedelen
+nl: laten ~3 inbreken
+nl: liet ~3 inbreken
+nl: lieten ~3 inbreken
+nl: kind* ~3 inzet*
+nl: minderjarig* ~3 inzet*
+nl: jongeren ~3 inzet*
+nl: onder druk gezet
+nl: onder druk ~2 zetten
+nl: onder druk stond
+nl: onder druk stonden
+nl: chanteer*
+nl: chanteren
+nl: gechanteerd
+nl: chantage
+nl: criminele netwerk*
+nl: crimineel netwerk
+nl: paspoort ~2 ingenomen
+nl: paspoort ~2 afgenomen
+nl: paspoorten ~2 ingenomen
+en: were forced
+en: was forced
+en: are forced
+en: is forced
+en: been forced
+en: had forced
+en: has forced
+en: have forced
+en: forcing
+en: had to work
+en: have to work
+en: has to work
+en: must work
+en: without pay
+en: unpaid work
+en: unpaid labour
+en: unpaid labor
+en: unpaid domestic work*
+en: made ~3 work
+en: made ~3 steal
+en: made ~3 beg
+en: make ~3 work
+en: make ~3 steal
+en: make ~3 beg
+en: used ~2 child*
+en: uses ~2 child*
+en: using ~2 child*
+en: use ~2 child*
+en: used minors
+en: uses minors
+en: using minors
+en: use minors
+en: pressure ~3 into
+en: pressured into
+en: pressured to
+en: blackmail*
+en: criminal network*
+en: kept ~2 passport*
+en: confiscated ~2 passport*
+en: took ~2 passport*
+en: withheld ~2 passport*
+nl: verkeerde handen
+en: wrong hands
+nl: afhankelijk ~2 gemaakt
+en: made ~2 dependent
+nl: getraind als
+nl: getraind tot
+nl: militair getraind
+nl: militaire training
+en: trained as
+en: military training
 nl: mensenhandelaar*
 nl: handelaren in ~1 kinderen
 nl: uitbuiter*
@@ -128,6 +221,22 @@ en: made to beg
 en: made to steal
 
 [trafficking]
+# Child labour is the exploitation of children in production chains: "er is
+# geen kinderarbeid gevonden" denies it, "mogelijk kinderarbeid" hedges it.
+nl: kinderarbeid*
+nl: kindarbeid*
+en: child labour*
+en: child labor*
+nl: schuldslavernij
+en: debt bondage
+en: bonded labour
+en: bonded labor
+nl: schuld* ~3 afwerken
+nl: schuld* ~3 terugbetalen
+en: work off ~3 debt*
+nl: verhandeld
+nl: dienstbaarheid
+any: sextortion
 nl: mensenhandel*
 nl: 273f*
 nl: kinderhandel*
@@ -194,6 +303,14 @@ nl: leerlingen
 nl: scholieren
 nl: amv
 nl: weeskind*
+nl: tienjarig*
+nl: elfjarig*
+nl: twaalfjarig*
+nl: dertienjarig*
+nl: veertienjarig*
+nl: vijftienjarig*
+nl: zestienjarig*
+nl: zeventienjarig*
 en: child*
 en: *children
 en: minor
@@ -221,6 +338,9 @@ not: kinderrechter*
 not: kinderombudsman
 not: youth worker*
 not: youth work
+not: youth academy
+not: youth team*
+not: youth league*
 
 [anaphor]
 nl: deze groep

@@ -23,11 +23,15 @@ nl: jaar cel
 nl: maanden cel
 nl: jaar celstraf
 nl: onherroepelijk
+nl: achtte ~3 bewezen
+nl: acht ~3 bewezen
+nl: bewezen geacht
 en: convict*
 en: sentenced
 en: sentence
 en: sentences
 en: found guilty
+en: found ~3 guilty
 en: pleaded guilty
 en: prison sentence*
 en: jailed
@@ -74,6 +78,11 @@ nl: strafrechtelijk onderzoek
 nl: opsporingsonderzoek*
 nl: politieonderzoek*
 nl: aangifte
+nl: justitie
+nl: staan terecht
+nl: staat terecht
+nl: stonden terecht
+nl: stond terecht
 en: prosecut*
 en: charged
 en: charges
@@ -116,6 +125,12 @@ nl: onderzoek
 nl: onderzoeken
 nl: onderzoekers
 nl: onderzoeker
+nl: *onderzoek
+nl: onderzochte
+nl: audit*
+nl: wetenschapper*
+nl: empirisch*
+nl: naar schatting
 nl: onderzoek wijst uit
 nl: uit onderzoek blijkt
 nl: blijkt uit onderzoek
@@ -139,6 +154,10 @@ en: interview*
 en: academic*
 en: university
 en: literature review
+en: empirical*
+en: we found
+en: an estimated
+en: audit*
 en: findings
 en: data show*
 en: figures show*
@@ -155,6 +174,9 @@ nl: rapporteur
 nl: inspectie
 nl: rapport van de inspectie
 nl: Inspectie Justitie en Veiligheid
+nl: ministerie van Justitie
+nl: minister van Justitie
+nl: Justitie en Veiligheid
 nl: AIVD
 nl: NCTV
 nl: Algemene Rekenkamer
@@ -172,6 +194,8 @@ nl: Verenigde Naties
 nl: Europese Commissie
 nl: Raad van Europa
 nl: inlichtingendienst*
+nl: veiligheidsdienst*
+nl: COA {case}
 nl: VN {case}
 any: GRETA {case}
 any: UNICEF
@@ -187,8 +211,26 @@ en: Office to Monitor and Combat Trafficking in Persons
 en: inspectorate
 en: ministry
 en: government
-en: report
-en: reports
+en: rapporteur
+en: minister
+en: security service*
+en: intelligence service*
+en: a report
+en: the report
+en: the reports
+en: its report
+en: this report
+en: annual report*
+en: report by
+en: reports by
+en: report from
+en: report of the
+en: police report*
+en: new report
+en: recent report
+en: latest report
+en: their report
+en: that report
 en: United Nations
 en: UN {case}
 en: European Commission
@@ -201,6 +243,7 @@ en: Department of Labor
 en: Department of State
 en: Bureau of International Labor Affairs
 en: Ofsted
+en: officials
 
 [evidence professional_signal]
 nl: signalen van hulpverleners
@@ -217,8 +260,13 @@ nl: leerplichtambtena*
 nl: leerkracht*
 nl: leraren
 nl: docenten
-nl: school
-nl: scholen
+nl: behandelaar*
+nl: therapeut*
+nl: jeugdwerker*
+nl: jongerenwerker*
+nl: jeugdbeschermer*
+nl: *verpleegkundige
+nl: *verpleegkundigen
 nl: huisarts*
 nl: artsen
 nl: GGD
@@ -240,14 +288,20 @@ en: caseworker*
 en: police
 en: law enforcement
 en: teacher*
-en: schools
+en: therapist*
+en: clinician*
+en: nurse*
+en: youth worker*
+en: outreach worker*
+en: attendance officer*
+en: child protection services
 en: doctors
 en: health professional*
 en: professionals
 en: frontline
 en: front-line
 en: service provider*
-en: NGO*
+any: NGO*
 en: child protection
 en: guardian*
 en: youth care
@@ -324,3 +378,4 @@ en: banned
 en: prohibited
 en: action plan*
 en: due diligence
+en: protocol*

@@ -25,6 +25,14 @@ nl: kalifaat
 nl: welpen van het kalifaat
 nl: uitreiz*
 nl: uitgereisd*
+nl: uitreis*
+nl: uit te reizen
+nl: naar Syrië gingen
+nl: naar Syrië gaan
+nl: naar Syrië vertrokken
+nl: naar Syrië vertrekken
+nl: naar Syrië gereisd
+nl: naar Syrië reisden
 nl: Syriëganger*
 nl: Syriëgang*
 nl: strijdgebied*
@@ -49,6 +57,12 @@ en: radicalization
 en: radicalised
 en: radicalized
 en: Syria-bound
+en: travelled to Syria
+en: traveled to Syria
+en: travel to Syria
+en: left for Syria
+en: went to Syria
+en: lured to Syria
 
 [group anorexia-nervosa]
 name.nl: Kinderen met de eetstoornis anorexia nervosa
@@ -62,6 +76,7 @@ any: promia
 any: ana-coach*
 any: anacoach*
 any: ana-buddy
+any: ana budd*
 any: ana-maatje*
 any: thinspiration
 any: thinspo
@@ -90,6 +105,19 @@ nl: ongedocumenteerd* ~2 jongen*
 nl: ongedocumenteerd* ~2 jongeren
 nl: ongedocumenteerd* ~2 nichtje*
 nl: ongedocumenteerd* ~2 neefje*
+nl: ongedocumenteerd* ~2 dochter*
+nl: ongedocumenteerd* ~2 stiefdochter*
+nl: ongedocumenteerd* ~2 zoon*
+nl: ongedocumenteerd* ~2 kleinkind*
+nl: illegaal verblijvend* ~2 kind*
+nl: illegaal verblijvend* ~2 kleinkind*
+nl: illegaal verblijvend* ~2 meisje*
+nl: illegaal verblijvend* ~2 jongen*
+nl: illegaal verblijvend* ~2 minderjarig*
+nl: meisje* zonder papieren
+nl: jongen* zonder papieren
+nl: minderjarig* zonder papieren
+nl: kind zonder papieren
 nl: illegaal ~3 verblijvende minderjarig*
 nl: illegaal ~3 verblijvende kind*
 nl: illegaal ~3 verblijvende meisje*
@@ -109,6 +137,16 @@ en: undocumented ~2 girl*
 en: undocumented ~2 boy*
 en: undocumented ~2 teenager*
 en: undocumented ~2 niece*
+en: undocumented ~2 nephew*
+en: undocumented ~2 daughter*
+en: undocumented ~2 stepdaughter*
+en: undocumented ~2 son
+en: undocumented ~2 sons
+en: undocumented ~2 grandchild*
+en: girl* without papers
+en: boy* without papers
+en: minor* without papers
+en: child without papers
 en: irregular migrant child*
 en: children without papers
 en: children without legal status
@@ -118,6 +156,17 @@ en: child domestic work*
 en: child domestic servant*
 en: exploited within ~2 famil*
 en: exploitation within ~2 famil*
+# Undocumented status in one sentence and the family in another: "Het
+# meisje verbleef illegaal in Nederland. Haar tante liet haar dag en nacht
+# werken."
+near: illegaal
+near: illegale
+near: ongedocumenteerd*
+near: undocumented
+near: illegally
+near: immigration status
+near: verblijfsstatus
+with: family-involvement
 
 [group roma]
 name.nl: Roma-kinderen
@@ -163,6 +212,9 @@ nl: cacaoteelt
 nl: cacaoboer*
 nl: tabaksplantage*
 nl: katoenpluk*
+nl: katoenveld*
+nl: katoengebied*
+nl: katoenteelt
 nl: kledingindustrie
 nl: kledingsector
 nl: textielindustrie
@@ -186,6 +238,9 @@ en: garment factor*
 en: textile industry
 en: brick kiln*
 en: cotton picking
+en: cotton field*
+en: cotton belt
+en: cotton farm*
 en: mica mine*
 en: cobalt mine*
 
@@ -238,6 +293,9 @@ name.nl: Syrische kindbruiden
 name.en: Syrian child brides
 nl: kindbruid*
 nl: Syrische ~2 meisje*
+nl: Syrisch ~2 meisje*
+nl: Syrische ~2 kindhuwelijk*
+nl: kindhuwelijk* onder Syrische
 nl: Syrische ~2 minderjarig*
 nl: Syrische ~2 bruid*
 nl: Syrische ~2 echtgeno*
@@ -250,6 +308,8 @@ nl: verborgen vrouw*
 nl: genotshuwelijk*
 en: child bride*
 en: Syrian ~2 girl*
+en: Syrian ~2 child marriage*
+en: child marriage* among Syrian*
 en: Syrian ~2 minor*
 en: Syrian ~2 bride*
 en: Syrian ~2 wife
@@ -264,3 +324,7 @@ en: child wife
 en: child wives
 en: hidden women
 en: pleasure marriage*
+# "Syrian" names the group only beside a child-marriage term in the same
+# sentence: "a poor Syrian family accepted a bride price for their daughter".
+near: Syri*
+with: child-marriage

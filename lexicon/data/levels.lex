@@ -25,6 +25,42 @@ en: sign
 en: signs
 en: indication*
 
+# Words that tie a level word to a target standing further before it, in
+# the same clause: "het risico op uitbuiting is hoog", "describes the
+# vulnerability of these children as moderate".
+[level-link]
+nl: is
+nl: was
+nl: zijn
+nl: waren
+nl: wordt
+nl: werd
+nl: blijft
+nl: bleef
+nl: lijkt
+nl: leek
+nl: lijken
+nl: blijkt
+nl: bleek
+nl: ligt
+nl: lag
+nl: als
+en: is
+en: was
+en: are
+en: were
+en: be
+en: been
+en: remains
+en: remained
+en: appears
+en: appeared
+en: seems
+en: seemed
+en: as
+en: considered
+en: rated
+
 [level slight]
 nl: licht
 nl: lichte
@@ -66,6 +102,16 @@ en: considerably
 en: substantial
 en: substantially
 en: reasonably
+en: fairly high
+en: fairly great
+nl: redelijk groot
+nl: redelijk grote
+nl: redelijk hoog
+nl: redelijk hoge
+nl: vrij groot
+nl: vrij grote
+nl: vrij hoog
+nl: vrij hoge
 
 [level elevated]
 nl: verhoogd

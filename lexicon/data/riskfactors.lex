@@ -76,6 +76,9 @@ en: without papers
 en: without a residence permit
 en: without legal status
 en: no legal status
+en: insecure immigration status
+en: irregular immigration status
+nl: onzekere verblijfsstatus
 en: irregular status
 en: irregular migrant*
 
@@ -169,9 +172,15 @@ nl: gedwongen huwelijk*
 nl: huwelijksdwang
 nl: uithuwelijk*
 nl: uitgehuwelijkt*
+nl: huwelijken ~5 uit
+nl: huwelijkt ~5 uit
+nl: huwelijkte ~5 uit
+nl: huwelijkten ~5 uit
 nl: gearrangeerd* huwelijk*
 nl: bruidsschat*
 nl: bruidsprijs
+nl: huwelijk* met minderjarig*
+nl: trouwen ~3 minderjarig*
 nl: minderjarig* getrouwd
 nl: minderjarig* gehuwd
 en: child marriage*
@@ -180,6 +189,8 @@ en: forced marriage*
 en: arranged marriage*
 en: underage marriage*
 en: married off
+en: marry ~3 off
+en: marrying ~3 off
 en: bride price
 en: dowry
 
@@ -198,7 +209,20 @@ nl: binnen de familie
 nl: binnen het gezin
 nl: binnen families
 en: family members
+en: in-laws
+nl: schoonfamilie
 en: relatives
+en: aunt
+en: uncle
+en: stepmother
+en: stepfather
+en: grandparents
+nl: oom
+nl: tante
+nl: stiefmoeder
+nl: stiefvader
+nl: grootouders
+nl: familielid
 en: own family
 en: own parents
 en: by ~2 parents

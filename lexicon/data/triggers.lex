@@ -29,6 +29,11 @@ nl: noch
 nl: evenmin
 nl: niemand
 nl: gebrek aan bewijs
+nl: vrijgesproken van
+nl: vrijspraak van
+nl: niet bewezen dat
+nl: niet aangetoond dat
+nl: is niet gebleken dat
 nl: zonder {scope=3}
 en: no
 en: no ~2 evidence
@@ -41,10 +46,20 @@ en: nor
 en: nobody
 en: no one
 en: lack of evidence
+en: acquitted of
+en: cleared of
+en: found not guilty of
+en: not guilty of
+en: not proven that
+en: was not proven that
+en: is not proven that
+en: been proven that
 en: without {scope=3}
 en: excluded
 
 [trigger negation both]
+en: no longer
+nl: niet langer
 nl: niet
 nl: nooit
 nl: nimmer
@@ -75,6 +90,7 @@ nl: niet bewezen
 nl: werd niet bewezen
 nl: is niet gebleken
 nl: ontbreekt
+nl: geen sprake
 en: ruled out
 en: was ruled out
 en: were ruled out
@@ -122,6 +138,18 @@ nl: niet te garanderen
 nl: geen garantie
 nl: suggereert
 nl: suggereren
+nl: vrezen dat
+nl: vreest dat
+nl: vreesde dat
+nl: vreesden dat
+nl: valt niet te zeggen of
+nl: is niet te zeggen of
+nl: onduidelijk of
+nl: onbekend of
+nl: niet bekend of
+nl: het is onduidelijk
+nl: het is onbekend
+nl: het is niet bekend
 nl: geen ~3 beeld {scope=30}
 nl: geen zicht op {scope=30}
 nl: geen overzicht {scope=30}
@@ -159,6 +187,17 @@ en: no guarantee
 en: suggest
 en: suggests
 en: suggested
+en: suspect that
+en: fear that
+en: fears that
+en: feared that
+en: suspects that
+en: suspected that
+en: signals that
+en: it is unclear
+en: it is unknown
+en: it is not known
+en: it remains unclear
 en: no overview {scope=30}
 en: no clear picture {scope=30}
 
@@ -173,6 +212,9 @@ en: is unclear
 en: is unknown
 en: remains unclear
 en: remains unknown
+en: is not known
+en: are not known
+en: was not known
 en: cannot be estimated
 
 [trigger hedge both]
@@ -189,6 +231,14 @@ en: cannot be excluded
 en: not ruled out
 en: not be ruled out
 en: not excluded
+en: do not rule out
+en: does not rule out
+en: did not rule out
+en: cannot rule out
+en: can not rule out
+en: could not rule out
+en: cannot exclude
+en: can't exclude
 nl: kan
 nl: kunnen
 nl: kon
@@ -227,6 +277,8 @@ nl: vatbaar ~2 voor
 nl: risico op
 nl: risico ~2 op
 nl: risico's op
+nl: risico ~2 om
+nl: risico's ~2 om
 nl: risico lopen op
 nl: gevaar voor
 nl: kans op
@@ -243,6 +295,11 @@ en: in danger of
 
 [trigger pseudo]
 nl: niet op zichzelf
+# "lijkt op" is "resembles": a comparison, no hedge.
+nl: lijkt ~1 op
+nl: lijken ~1 op
+nl: leek ~1 op
+nl: leken ~1 op
 en: not in isolation
 en: not on its own
 nl: niet alleen
@@ -307,6 +364,7 @@ en: while
 en: unless
 en: except
 any: ;
+any: :
 
 # A backward scope stops at the word that opens its clause as well.
 [boundary backward]
