@@ -17,6 +17,7 @@ type Store interface {
 	SignalStore
 	EvidenceStore
 	AssessmentStore
+	ReviewStore
 	// Audit appends an event to the audit trail.
 	Audit(ctx context.Context, e AuditEvent) error
 	// AuditEvents lists the most recent events, newest first.
@@ -147,4 +148,30 @@ type AssessmentStore interface {
 	Approve(ctx context.Context, id AssessmentID, reviewer string, at time.Time) error
 	AddPublication(ctx context.Context, p Publication) (Publication, error)
 	Publications(ctx context.Context) ([]Publication, error)
+}
+
+// DecisionFilter selects decisions; zero fields select all.
+type DecisionFilter struct {
+	Signal SignalID
+	By     string
+	Limit  int
+}
+
+// ReviewStore keeps review decisions and recommendation states.
+type ReviewStore interface {
+	// Decide records d on a pending signal in one transaction: for an
+	// accept it stores e (which must be given) as evidence linked to the
+	// signal. It fails with CodeConflict when the signal is not pending,
+	// CodeNotFound when it does not exist, CodeInvalid for an unknown action
+	// or reason.
+	Decide(ctx context.Context, d Decision, e *Evidence) (Decision, error)
+	// UndoDecision undoes the latest decision of by that is not undone yet:
+	// the signal is pending again and the evidence it created is removed. It
+	// fails with CodeNotFound when there is nothing to undo and CodeConflict
+	// when the evidence is part of an approved assessment.
+	UndoDecision(ctx context.Context, by string) (Decision, error)
+	// Decisions lists decisions, newest first.
+	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
+	// SetRecommendationStatus changes a recommendation's status.
+	SetRecommendationStatus(ctx context.Context, id int64, status string) error
 }

@@ -8,6 +8,7 @@
 package zicht
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -514,3 +515,62 @@ func (id DocumentID) Short() string {
 	}
 	return string(id)
 }
+
+// DecisionID identifies a review decision.
+type DecisionID int64
+
+// Review actions.
+const (
+	Accept = "accept"
+	Reject = "reject"
+)
+
+// RejectReasons are the reasons an analyst can give for rejecting a signal.
+var RejectReasons = []string{
+	"not_about_group",  // the passage is not about this group
+	"wrong_question",   // about the group, but neither vulnerability nor targeting
+	"not_relevant",     // not about children at risk of trafficking at all
+	"duplicate",        // the same finding is already evidence
+	"extraction_error", // the text is garbled or cut
+	"other",
+}
+
+// Decision is what an analyst decided about a signal: accepted (possibly
+// corrected) into evidence, or rejected with a reason. Undone decisions are
+// kept, marked, so the review history stays complete.
+type Decision struct {
+	ID       DecisionID `json:"id,omitempty"`
+	Signal   SignalID   `json:"signal"`
+	Action   string     `json:"action"`           // Accept or Reject
+	Reason   string     `json:"reason,omitempty"` // one of RejectReasons, for Reject
+	Note     string     `json:"note,omitempty"`
+	Evidence EvidenceID `json:"evidence,omitempty"` // the evidence an accept created
+	By       string     `json:"by"`
+	At       time.Time  `json:"at"`
+	Undone   bool       `json:"undone,omitempty"`
+}
+
+// Validate checks a decision before it is recorded: who made it, a known
+// action, a reason from RejectReasons for a reject, and the evidence an
+// accept becomes.
+func (d Decision) Validate(e *Evidence) error {
+	if d.By == "" {
+		return Errorf(CodeInvalid, "a decision needs the name of who made it")
+	}
+	switch d.Action {
+	case Accept:
+		if e == nil {
+			return Errorf(CodeInvalid, "accepting signal %d needs the evidence it becomes", d.Signal)
+		}
+	case Reject:
+		if !slices.Contains(RejectReasons, d.Reason) {
+			return Errorf(CodeInvalid, "rejecting signal %d needs a reason: one of %s", d.Signal, strings.Join(RejectReasons, ", "))
+		}
+	default:
+		return Errorf(CodeInvalid, "unknown review action %q (want accept or reject)", d.Action)
+	}
+	return nil
+}
+
+// RecommendationStatuses are the states a recommendation can be in.
+var RecommendationStatuses = []string{"open", "in_progress", "done", "dropped"}

@@ -39,6 +39,9 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Publications", testPublications},
 		{"Baseline", testBaseline},
 		{"Audit", testAudit},
+		{"ReviewDecisions", testReviewDecisions},
+		{"UndoKeepsApprovedHistory", testUndoKeepsApprovedHistory},
+		{"RecommendationStatus", testRecommendationStatus},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -510,4 +513,134 @@ func testAudit(t *testing.T, s zicht.Store) {
 	if len(ev) != 2 || ev[0].Action != "three" || ev[1].Action != "two" || ev[0].At.IsZero() {
 		t.Errorf("audit events = %+v", ev)
 	}
+}
+
+// addSignals stores a document with the given signals and returns them as stored.
+func addSignals(t *testing.T, s zicht.Store, text string, sigs ...zicht.Signal) []zicht.Signal {
+	t.Helper()
+	in := doc(text)
+	in.Signals = sigs
+	_, err := s.AddDocument(ctx, in)
+	must(t, err)
+	got, err := s.Signals(ctx, zicht.SignalFilter{Doc: in.Document.ID})
+	must(t, err)
+	return got
+}
+
+func evidenceFor(sg zicht.Signal) *zicht.Evidence {
+	return &zicht.Evidence{Doc: sg.Doc, Group: sg.Group, Question: sg.Question, Polarity: sg.Polarity,
+		Type: sg.EvidenceType, Text: sg.Text}
+}
+
+func testReviewDecisions(t *testing.T, s zicht.Store) {
+	sigs := addSignals(t, s, "Twee ooms veroordeeld wegens uitbuiting van Roma-kinderen.",
+		sig("roma", zicht.Q2, 0.9), sig("roma", zicht.Q1, 0.5))
+	a, b := sigs[0], sigs[1]
+	// Accept with a correction: the evidence carries the corrected values.
+	ev := evidenceFor(a)
+	ev.Polarity = zicht.Hedged
+	d, err := s.Decide(ctx, zicht.Decision{Signal: a.ID, Action: zicht.Accept, By: "ana"}, ev)
+	must(t, err)
+	if d.ID == 0 || d.Evidence == 0 || ev.ID != d.Evidence || ev.Signal != a.ID || ev.AddedBy != "ana" {
+		t.Fatalf("accept: decision %+v, evidence %+v", d, ev)
+	}
+	stored, err := s.Evidence(ctx, zicht.EvidenceFilter{Group: "roma", Question: zicht.Q2})
+	must(t, err)
+	if len(stored) != 1 || stored[0].Polarity != zicht.Hedged || stored[0].Signal != a.ID {
+		t.Errorf("evidence after accept = %+v", stored)
+	}
+	got, err := s.Signal(ctx, a.ID)
+	must(t, err)
+	if got.Status != zicht.SignalAccepted {
+		t.Errorf("signal status after accept = %s", got.Status)
+	}
+	_, err = s.Decide(ctx, zicht.Decision{Signal: a.ID, Action: zicht.Reject, Reason: "other", By: "rob"}, nil)
+	wantCode(t, err, zicht.CodeConflict) // already decided
+	_, err = s.Decide(ctx, zicht.Decision{Signal: b.ID, Action: zicht.Reject, By: "ana"}, nil)
+	wantCode(t, err, zicht.CodeInvalid) // no reason
+	_, err = s.Decide(ctx, zicht.Decision{Signal: b.ID, Action: zicht.Accept, By: "ana"}, nil)
+	wantCode(t, err, zicht.CodeInvalid) // accept without evidence
+	_, err = s.Decide(ctx, zicht.Decision{Signal: b.ID, Action: "maybe", By: "ana"}, nil)
+	wantCode(t, err, zicht.CodeInvalid)
+	_, err = s.Decide(ctx, zicht.Decision{Signal: 99999, Action: zicht.Reject, Reason: "other", By: "ana"}, nil)
+	wantCode(t, err, zicht.CodeNotFound)
+	bad := evidenceFor(b)
+	bad.Type = "rumour"
+	_, err = s.Decide(ctx, zicht.Decision{Signal: b.ID, Action: zicht.Accept, By: "ana"}, bad)
+	wantCode(t, err, zicht.CodeInvalid)
+	if got, _ := s.Signal(ctx, b.ID); got.Status != zicht.SignalPending {
+		t.Errorf("a refused accept changed the signal: %s", got.Status)
+	}
+	_, err = s.Decide(ctx, zicht.Decision{Signal: b.ID, Action: zicht.Reject, Reason: "not_about_group", Note: "about a football club", By: "ana"}, nil)
+	must(t, err)
+
+	// Undo takes back ana's last decision first, then the one before.
+	u, err := s.UndoDecision(ctx, "ana")
+	must(t, err)
+	if u.Signal != b.ID || !u.Undone {
+		t.Errorf("first undo = %+v, want the reject of %d", u, b.ID)
+	}
+	u, err = s.UndoDecision(ctx, "ana")
+	must(t, err)
+	if u.Signal != a.ID || u.Evidence == 0 {
+		t.Errorf("second undo = %+v, want the accept of %d", u, a.ID)
+	}
+	left, err := s.Evidence(ctx, zicht.EvidenceFilter{Group: "roma"})
+	must(t, err)
+	if len(left) != 0 {
+		t.Errorf("undo left evidence behind: %+v", left)
+	}
+	for _, id := range []zicht.SignalID{a.ID, b.ID} {
+		if got, _ := s.Signal(ctx, id); got.Status != zicht.SignalPending {
+			t.Errorf("signal %d after undo: %s, want pending", id, got.Status)
+		}
+	}
+	_, err = s.UndoDecision(ctx, "ana")
+	wantCode(t, err, zicht.CodeNotFound)
+	all, err := s.Decisions(ctx, zicht.DecisionFilter{})
+	must(t, err)
+	if len(all) != 2 || all[0].Signal != b.ID || !all[0].Undone || !all[1].Undone || all[0].Note != "about a football club" {
+		t.Errorf("decisions = %+v, want both kept, newest first, marked undone", all)
+	}
+	// A signal whose decision was undone can be decided again.
+	_, err = s.Decide(ctx, zicht.Decision{Signal: a.ID, Action: zicht.Accept, By: "rob"}, evidenceFor(a))
+	must(t, err)
+	mine, err := s.Decisions(ctx, zicht.DecisionFilter{By: "rob"})
+	must(t, err)
+	if len(mine) != 1 {
+		t.Errorf("decisions by rob = %+v", mine)
+	}
+}
+
+func testUndoKeepsApprovedHistory(t *testing.T, s zicht.Store) {
+	putGroup(t, s, "roma", 1)
+	sigs := addSignals(t, s, "De rechtbank veroordeelde een oom.", sig("roma", zicht.Q2, 0.9))
+	d, err := s.Decide(ctx, zicht.Decision{Signal: sigs[0].ID, Action: zicht.Accept, By: "ana"}, evidenceFor(sigs[0]))
+	must(t, err)
+	a := draft("roma", zicht.Q2, "ana")
+	a.Items = []zicht.Item{{Evidence: d.Evidence, Type: zicht.Conviction, Polarity: zicht.Asserted, Weight: 1}}
+	a, err = s.AddAssessment(ctx, a)
+	must(t, err)
+	must(t, s.Approve(ctx, a.ID, "rob", time.Now()))
+	_, err = s.UndoDecision(ctx, "ana")
+	wantCode(t, err, zicht.CodeConflict)
+	ev, err := s.Evidence(ctx, zicht.EvidenceFilter{Group: "roma"})
+	must(t, err)
+	if len(ev) != 1 {
+		t.Errorf("evidence behind an approved assessment was removed: %+v", ev)
+	}
+}
+
+func testRecommendationStatus(t *testing.T, s zicht.Store) {
+	putGroup(t, s, "lgbt", 1)
+	r, err := s.AddRecommendation(ctx, zicht.Recommendation{Group: "lgbt", Text: zicht.Text{NL: "meer onderzoek", EN: "more research"}})
+	must(t, err)
+	must(t, s.SetRecommendationStatus(ctx, r.ID, "in_progress"))
+	list, err := s.Recommendations(ctx, "lgbt")
+	must(t, err)
+	if list[0].Status != "in_progress" {
+		t.Errorf("status = %s", list[0].Status)
+	}
+	wantCode(t, s.SetRecommendationStatus(ctx, r.ID, "someday"), zicht.CodeInvalid)
+	wantCode(t, s.SetRecommendationStatus(ctx, 4242, "done"), zicht.CodeNotFound)
 }

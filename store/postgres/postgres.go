@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -829,8 +830,19 @@ func (s *Store) SignalCounts(ctx context.Context) ([]zicht.SignalCount, error) {
 // ---- evidence ----
 
 // AddEvidence stores e and returns it with its id: CodeInvalid for an unknown
-// question or polarity, CodeNotFound when its signal or document does not exist.
+// question, polarity, type or level, CodeNotFound when its signal or document
+// does not exist.
 func (s *Store) AddEvidence(ctx context.Context, e zicht.Evidence) (zicht.Evidence, error) {
+	var out zicht.Evidence
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = insertEvidence(ctx, tx, e)
+		return err
+	})
+	return out, err
+}
+
+func insertEvidence(ctx context.Context, tx *sql.Tx, e zicht.Evidence) (zicht.Evidence, error) {
 	if _, err := zicht.ParseQuestion(string(e.Question)); err != nil {
 		return e, err
 	}
@@ -839,6 +851,12 @@ func (s *Store) AddEvidence(ctx context.Context, e zicht.Evidence) (zicht.Eviden
 	}
 	if e.Type == "" {
 		e.Type = zicht.EvidenceNone
+	}
+	if _, err := zicht.ParseEvidenceType(string(e.Type)); err != nil {
+		return e, err
+	}
+	if _, err := zicht.ParseLevel(string(e.Level)); err != nil {
+		return e, err
 	}
 	if e.AddedAt.IsZero() {
 		e.AddedAt = time.Now()
@@ -850,7 +868,7 @@ func (s *Store) AddEvidence(ctx context.Context, e zicht.Evidence) (zicht.Eviden
 	if e.Doc != "" {
 		doc = string(e.Doc)
 	}
-	err := s.db.QueryRowContext(ctx, `INSERT INTO evidence (signal, doc, group_id, question, polarity, level, type, text,
+	err := tx.QueryRowContext(ctx, `INSERT INTO evidence (signal, doc, group_id, question, polarity, level, type, text,
 		citation, case_key, date, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		RETURNING id`,
 		signal, doc, string(e.Group), string(e.Question), string(e.Polarity), string(e.Level), string(e.Type), e.Text,
@@ -1210,7 +1228,7 @@ func (s *Store) Check(ctx context.Context) error {
 // Counts returns the number of rows in the main tables, for reports and checks.
 func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
-	for _, t := range []string{"documents", "originals", "passages", "signals", "evidence", "assessments", "publications", "audit"} {
+	for _, t := range []string{"documents", "originals", "passages", "signals", "evidence", "decisions", "assessments", "publications", "audit"} {
 		var n int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
 			return nil, fmt.Errorf("count %s: %w", t, err)
@@ -1218,4 +1236,134 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 		out[t] = n
 	}
 	return out, nil
+}
+
+// ---- review ----
+
+// Decide records a review decision on a pending signal; an accept stores e
+// as its evidence in the same transaction.
+func (s *Store) Decide(ctx context.Context, d zicht.Decision, e *zicht.Evidence) (zicht.Decision, error) {
+	if err := d.Validate(e); err != nil {
+		return d, err
+	}
+	if d.At.IsZero() {
+		d.At = time.Now()
+	}
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var status string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM signals WHERE id = $1 FOR UPDATE`, int64(d.Signal)).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return zicht.Errorf(zicht.CodeNotFound, "signal %d not found", d.Signal)
+		} else if err != nil {
+			return fmt.Errorf("query signal %d: %w", d.Signal, err)
+		}
+		if status != string(zicht.SignalPending) {
+			return zicht.Errorf(zicht.CodeConflict, "signal %d was already %s; undo that decision first", d.Signal, status)
+		}
+		newStatus := zicht.SignalRejected
+		var evidence any
+		if d.Action == zicht.Accept {
+			e.Signal = d.Signal
+			if e.AddedBy == "" {
+				e.AddedBy = d.By
+			}
+			saved, err := insertEvidence(ctx, tx, *e)
+			if err != nil {
+				return err
+			}
+			*e = saved
+			d.Evidence = saved.ID
+			evidence = int64(saved.ID)
+			newStatus = zicht.SignalAccepted
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE signals SET status = $1 WHERE id = $2`, string(newStatus), int64(d.Signal)); err != nil {
+			return fmt.Errorf("update signal %d: %w", d.Signal, err)
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO decisions (signal, action, reason, note, evidence, by_user, at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, int64(d.Signal), d.Action, d.Reason, d.Note, evidence, d.By,
+			timeArg(d.At)).Scan(&d.ID)
+	})
+	return d, err
+}
+
+// UndoDecision undoes the latest decision of by that is not undone yet.
+func (s *Store) UndoDecision(ctx context.Context, by string) (zicht.Decision, error) {
+	var d zicht.Decision
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = scanDecision(tx.QueryRowContext(ctx, `SELECT `+decisionCols+` FROM decisions
+			WHERE by_user = $1 AND NOT undone ORDER BY id DESC LIMIT 1 FOR UPDATE`, by))
+		if errors.Is(err, sql.ErrNoRows) {
+			return zicht.Errorf(zicht.CodeNotFound, "%s has no decision to undo", by)
+		} else if err != nil {
+			return fmt.Errorf("query last decision of %s: %w", by, err)
+		}
+		if d.Evidence != 0 {
+			var used int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM assessments WHERE status = 'approved'
+				AND items @> jsonb_build_array(jsonb_build_object('evidence', $1::bigint)) LIMIT 1`, int64(d.Evidence)).Scan(&used)
+			if err == nil {
+				return zicht.Errorf(zicht.CodeConflict, "evidence %d from this decision is part of approved assessment %d; it cannot be undone", d.Evidence, used)
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("check evidence %d: %w", d.Evidence, err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id = $1`, int64(d.Evidence)); err != nil {
+				return fmt.Errorf("remove evidence %d: %w", d.Evidence, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE signals SET status = 'pending' WHERE id = $1`, int64(d.Signal)); err != nil {
+			return fmt.Errorf("reopen signal %d: %w", d.Signal, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE decisions SET undone = true WHERE id = $1`, int64(d.ID)); err != nil {
+			return fmt.Errorf("mark decision %d undone: %w", d.ID, err)
+		}
+		d.Undone = true
+		return nil
+	})
+	return d, err
+}
+
+const decisionCols = `id, signal, action, reason, note, coalesce(evidence, 0), by_user, at, undone`
+
+func scanDecision(sc scanner) (zicht.Decision, error) {
+	var d zicht.Decision
+	var at sql.NullTime
+	err := sc.Scan(&d.ID, &d.Signal, &d.Action, &d.Reason, &d.Note, &d.Evidence, &d.By, &at, &d.Undone)
+	d.At = timeOf(at)
+	return d, err
+}
+
+// Decisions lists decisions, newest first.
+func (s *Store) Decisions(ctx context.Context, f zicht.DecisionFilter) ([]zicht.Decision, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+decisionCols+` FROM decisions
+		WHERE ($1 = 0 OR signal = $1) AND ($2 = '' OR by_user = $2) ORDER BY id DESC LIMIT $3`,
+		int64(f.Signal), f.By, limitArg(f.Limit))
+	if err != nil {
+		return nil, fmt.Errorf("query decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []zicht.Decision
+	for rows.Next() {
+		d, err := scanDecision(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan decision: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// SetRecommendationStatus changes the status of recommendation id.
+func (s *Store) SetRecommendationStatus(ctx context.Context, id int64, status string) error {
+	if !slices.Contains(zicht.RecommendationStatuses, status) {
+		return zicht.Errorf(zicht.CodeInvalid, "unknown recommendation status %q (want one of %s)", status, strings.Join(zicht.RecommendationStatuses, ", "))
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE recommendations SET status = $1 WHERE id = $2`, status, id)
+	if err != nil {
+		return fmt.Errorf("set status of recommendation %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return zicht.Errorf(zicht.CodeNotFound, "recommendation %d not found", id)
+	}
+	return nil
 }

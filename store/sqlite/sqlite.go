@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -280,7 +281,7 @@ func (s *Store) AddRecommendation(ctx context.Context, r zicht.Recommendation) (
 	res, err := s.db.ExecContext(ctx, `INSERT INTO recommendations (group_id, text_nl, text_en, audience, status, origin)
 		VALUES (?, ?, ?, ?, ?, ?)`, r.Group, r.Text.NL, r.Text.EN, r.Audience, r.Status, r.Origin)
 	if err != nil {
-		return r, s.fkError(ctx, err, "add recommendation for group %q", r.Group)
+		return r, fkError(err, "add recommendation for group %q", r.Group)
 	}
 	r.ID, err = res.LastInsertId()
 	return r, err
@@ -306,7 +307,7 @@ func (s *Store) Recommendations(ctx context.Context, g zicht.GroupID) ([]zicht.R
 }
 
 // fkError turns a foreign-key violation into CodeNotFound and wraps anything else.
-func (s *Store) fkError(_ context.Context, err error, format string, args ...any) error {
+func fkError(err error, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
 	if strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 		return zicht.Errorf(zicht.CodeNotFound, "%s: it refers to something that does not exist", msg)
@@ -656,6 +657,16 @@ func (s *Store) SignalCounts(ctx context.Context) ([]zicht.SignalCount, error) {
 
 // AddEvidence stores e and returns it with its id.
 func (s *Store) AddEvidence(ctx context.Context, e zicht.Evidence) (zicht.Evidence, error) {
+	var out zicht.Evidence
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = insertEvidence(ctx, tx, e)
+		return err
+	})
+	return out, err
+}
+
+func insertEvidence(ctx context.Context, tx *sql.Tx, e zicht.Evidence) (zicht.Evidence, error) {
 	if _, err := zicht.ParseQuestion(string(e.Question)); err != nil {
 		return e, err
 	}
@@ -664,6 +675,12 @@ func (s *Store) AddEvidence(ctx context.Context, e zicht.Evidence) (zicht.Eviden
 	}
 	if e.Type == "" {
 		e.Type = zicht.EvidenceNone
+	}
+	if _, err := zicht.ParseEvidenceType(string(e.Type)); err != nil {
+		return e, err
+	}
+	if _, err := zicht.ParseLevel(string(e.Level)); err != nil {
+		return e, err
 	}
 	if e.AddedAt.IsZero() {
 		e.AddedAt = time.Now()
@@ -675,12 +692,12 @@ func (s *Store) AddEvidence(ctx context.Context, e zicht.Evidence) (zicht.Eviden
 	if e.Doc != "" {
 		doc = e.Doc
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO evidence (signal, doc, group_id, question, polarity, level, type, text,
+	res, err := tx.ExecContext(ctx, `INSERT INTO evidence (signal, doc, group_id, question, polarity, level, type, text,
 		citation, case_key, date, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		signal, doc, e.Group, e.Question, e.Polarity, e.Level, e.Type, e.Text, e.Citation, e.CaseKey,
 		formatTime(e.Date), e.AddedBy, formatTime(e.AddedAt))
 	if err != nil {
-		return e, s.fkError(ctx, err, "add evidence for %s %s", e.Group, e.Question)
+		return e, fkError(err, "add evidence for %s %s", e.Group, e.Question)
 	}
 	id, err := res.LastInsertId()
 	e.ID = zicht.EvidenceID(id)
@@ -772,7 +789,7 @@ func (s *Store) AddAssessment(ctx context.Context, a zicht.Assessment) (zicht.As
 		return err
 	})
 	if err != nil {
-		return a, s.fkError(ctx, err, "add assessment of %s %s", a.Group, a.Question)
+		return a, fkError(err, "add assessment of %s %s", a.Group, a.Question)
 	}
 	return out, nil
 }
@@ -843,7 +860,7 @@ func (s *Store) ReplaceDraft(ctx context.Context, a zicht.Assessment) (zicht.Ass
 		return err
 	})
 	if err != nil {
-		return a, s.fkError(ctx, err, "replace draft of %s %s", a.Group, a.Question)
+		return a, fkError(err, "replace draft of %s %s", a.Group, a.Question)
 	}
 	return out, nil
 }
@@ -1038,7 +1055,7 @@ func (s *Store) Check(ctx context.Context) error {
 // Counts returns the number of rows in the main tables, for reports and checks.
 func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
-	for _, t := range []string{"documents", "originals", "passages", "signals", "evidence", "assessments", "publications", "audit"} {
+	for _, t := range []string{"documents", "originals", "passages", "signals", "evidence", "decisions", "assessments", "publications", "audit"} {
 		var n int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
 			return nil, fmt.Errorf("count %s: %w", t, err)
@@ -1067,6 +1084,146 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	defer b.Close()
 	if err := b.Check(ctx); err != nil {
 		return fmt.Errorf("verify backup %s: %w", path, err)
+	}
+	return nil
+}
+
+// ---- review ----
+
+// Decide records a review decision on a pending signal; an accept stores e
+// as its evidence in the same transaction.
+func (s *Store) Decide(ctx context.Context, d zicht.Decision, e *zicht.Evidence) (zicht.Decision, error) {
+	if err := d.Validate(e); err != nil {
+		return d, err
+	}
+	if d.At.IsZero() {
+		d.At = time.Now()
+	}
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var status string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM signals WHERE id = ?`, d.Signal).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return zicht.Errorf(zicht.CodeNotFound, "signal %d not found", d.Signal)
+		} else if err != nil {
+			return fmt.Errorf("query signal %d: %w", d.Signal, err)
+		}
+		if status != string(zicht.SignalPending) {
+			return zicht.Errorf(zicht.CodeConflict, "signal %d was already %s; undo that decision first", d.Signal, status)
+		}
+		newStatus := zicht.SignalRejected
+		var evidence any
+		if d.Action == zicht.Accept {
+			e.Signal = d.Signal
+			if e.AddedBy == "" {
+				e.AddedBy = d.By
+			}
+			saved, err := insertEvidence(ctx, tx, *e)
+			if err != nil {
+				return err
+			}
+			*e = saved
+			d.Evidence = saved.ID
+			evidence = saved.ID
+			newStatus = zicht.SignalAccepted
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE signals SET status = ? WHERE id = ?`, newStatus, d.Signal); err != nil {
+			return fmt.Errorf("update signal %d: %w", d.Signal, err)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO decisions (signal, action, reason, note, evidence, by_user, at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, d.Signal, d.Action, d.Reason, d.Note, evidence, d.By, formatTime(d.At))
+		if err != nil {
+			return fmt.Errorf("insert decision: %w", err)
+		}
+		id, err := res.LastInsertId()
+		d.ID = zicht.DecisionID(id)
+		return err
+	})
+	return d, err
+}
+
+// UndoDecision undoes the latest decision of by that is not undone yet.
+func (s *Store) UndoDecision(ctx context.Context, by string) (zicht.Decision, error) {
+	var d zicht.Decision
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = scanDecision(tx.QueryRowContext(ctx, `SELECT `+decisionCols+` FROM decisions
+			WHERE by_user = ? AND undone = 0 ORDER BY id DESC LIMIT 1`, by))
+		if errors.Is(err, sql.ErrNoRows) {
+			return zicht.Errorf(zicht.CodeNotFound, "%s has no decision to undo", by)
+		} else if err != nil {
+			return fmt.Errorf("query last decision of %s: %w", by, err)
+		}
+		if d.Evidence != 0 {
+			var used int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM assessments WHERE status = 'approved'
+				AND EXISTS (SELECT 1 FROM json_each(assessments.items) WHERE json_extract(value, '$.evidence') = ?) LIMIT 1`,
+				d.Evidence).Scan(&used)
+			if err == nil {
+				return zicht.Errorf(zicht.CodeConflict, "evidence %d from this decision is part of approved assessment %d; it cannot be undone", d.Evidence, used)
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("check evidence %d: %w", d.Evidence, err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id = ?`, d.Evidence); err != nil {
+				return fmt.Errorf("remove evidence %d: %w", d.Evidence, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE signals SET status = 'pending' WHERE id = ?`, d.Signal); err != nil {
+			return fmt.Errorf("reopen signal %d: %w", d.Signal, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE decisions SET undone = 1 WHERE id = ?`, d.ID); err != nil {
+			return fmt.Errorf("mark decision %d undone: %w", d.ID, err)
+		}
+		d.Undone = true
+		return nil
+	})
+	return d, err
+}
+
+const decisionCols = `id, signal, action, reason, note, coalesce(evidence, 0), by_user, at, undone`
+
+func scanDecision(sc interface{ Scan(...any) error }) (zicht.Decision, error) {
+	var d zicht.Decision
+	var at string
+	err := sc.Scan(&d.ID, &d.Signal, &d.Action, &d.Reason, &d.Note, &d.Evidence, &d.By, &at, &d.Undone)
+	d.At = parseTime(at)
+	return d, err
+}
+
+// Decisions lists decisions, newest first.
+func (s *Store) Decisions(ctx context.Context, f zicht.DecisionFilter) ([]zicht.Decision, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+decisionCols+` FROM decisions
+		WHERE (? = 0 OR signal = ?) AND (? = '' OR by_user = ?) ORDER BY id DESC LIMIT ?`,
+		f.Signal, f.Signal, f.By, f.By, limit)
+	if err != nil {
+		return nil, fmt.Errorf("query decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []zicht.Decision
+	for rows.Next() {
+		d, err := scanDecision(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan decision: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// SetRecommendationStatus changes the status of recommendation id.
+func (s *Store) SetRecommendationStatus(ctx context.Context, id int64, status string) error {
+	if !slices.Contains(zicht.RecommendationStatuses, status) {
+		return zicht.Errorf(zicht.CodeInvalid, "unknown recommendation status %q (want one of %s)", status, strings.Join(zicht.RecommendationStatuses, ", "))
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE recommendations SET status = ? WHERE id = ?`, status, id)
+	if err != nil {
+		return fmt.Errorf("set status of recommendation %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return zicht.Errorf(zicht.CodeNotFound, "recommendation %d not found", id)
 	}
 	return nil
 }
