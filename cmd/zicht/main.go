@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -47,6 +48,10 @@ func commands() []command {
 		{"scan", "print the signals found in documents", cmdScan},
 		{"assess", "recompute the suggested level of every group and explain it", cmdAssess},
 		{"groups", "print the overview of all groups as a table", cmdGroups},
+		{"review", "the review queue: queue, accept, reject, undo, bulk, history", cmdReview},
+		{"evidence", "add evidence by hand, or list it", cmdEvidence},
+		{"assessment", "set a final level, approve, show, history", cmdAssessment},
+		{"publish", "freeze the approved assessments into a publication", cmdPublish},
 		{"eval", "measure detection against an annotated gold set", cmdEval},
 		{"report", "render the overview as svg, html, pdf, md, csv or json", cmdReport},
 		{"check", "check the store's integrity", cmdCheck},
@@ -119,15 +124,30 @@ func flags(e *env, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args, turning flag errors into usage errors.
+// parse parses args, turning flag errors into usage errors. Flags may come
+// before or after the positional arguments ("accept 12 --user ana"), as
+// users expect; everything after "--" is positional.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return zicht.Errorf(zicht.CodeInvalid, "%v", err)
+	var rest []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, rest = args[:i], args[i+1:]
 	}
-	return nil
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return zicht.Errorf(zicht.CodeInvalid, "%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	return fs.Parse(append([]string{"--"}, append(positional, rest...)...))
 }
 
 func dataFlag(fs *flag.FlagSet) *string {

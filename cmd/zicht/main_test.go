@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -115,7 +116,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.err)
 		}
 	}
-	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore"} {
+	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish"} {
 		r := runZicht(t, "", cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd) {
 			t.Errorf("zicht %s --help: exit %d, stderr %q", cmd, r.code, r.stderr)
@@ -534,5 +535,87 @@ func TestCheckBackupRestore(t *testing.T) {
 	}
 	if r := runZicht(t, "", "check", "--data", data); r.code != 0 {
 		t.Errorf("check after refused restore: %+v", r)
+	}
+}
+
+// TestReviewToPublication walks the analyst's whole path on the demo corpus:
+// scan → review decisions → evidence → suggestion with explanation → final
+// level with rationale → approval by a second user → publication → history.
+func TestReviewToPublication(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ok := func(args ...string) string {
+		t.Helper()
+		r := runZicht(t, "", append(args, "--data", data)...)
+		if r.code != 0 {
+			t.Fatalf("zicht %v: exit %d: %s", args, r.code, r.stderr)
+		}
+		return r.stdout
+	}
+	fails := func(code int, want string, args ...string) {
+		t.Helper()
+		r := runZicht(t, "", append(args, "--data", data)...)
+		if r.code != code || !strings.Contains(r.stderr, want) {
+			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", args, r.code, r.stderr, code, want)
+		}
+	}
+	ok("demo", "--no-serve")
+	var queue []struct {
+		ID           int64  `json:"id"`
+		EvidenceType string `json:"evidence_type"`
+		Polarity     string `json:"polarity"`
+	}
+	must(t, json.Unmarshal([]byte(ok("review", "queue", "--group", "roma", "--question", "Q2", "--limit", "0", "--format", "json")), &queue))
+	var conviction, other int64
+	for _, s := range queue {
+		if s.EvidenceType == "conviction" && s.Polarity == "asserted" && conviction == 0 {
+			conviction = s.ID
+		} else if other == 0 {
+			other = s.ID
+		}
+	}
+	if conviction == 0 || other == 0 {
+		t.Fatalf("the demo corpus gave no asserted roma conviction signal in the queue: %+v", queue)
+	}
+	id := func(n int64) string { return strconv.FormatInt(n, 10) }
+	ok("review", "accept", id(conviction), "--user", "ana")
+	fails(1, "already accepted", "review", "accept", id(conviction), "--user", "ana")
+	fails(2, "needs a reason", "review", "reject", id(other), "--user", "ana")
+	ok("review", "reject", id(other), "--reason", "not_about_group", "--user", "ana")
+	if out := ok("review", "undo", "--user", "ana"); !strings.Contains(out, "signal "+id(other)) {
+		t.Errorf("undo: %s", out)
+	}
+	ok("evidence", "add", "--user", "ana", "--group", "roma", "--question", "Q2", "--type", "conviction",
+		"--text", "Case file: a second family was convicted for forcing children to steal.", "--citation", "case file 2025-17 (fictional)",
+		"--case", "case:13/000017-25", "--date", time.Now().AddDate(0, -5, 0).Format(time.DateOnly))
+	ok("evidence", "add", "--user", "ana", "--group", "roma", "--question", "Q2", "--type", "conviction",
+		"--text", "Interview with a youth prosecutor about a third conviction of a family network.", "--citation", "interview, 2026 (fictional)",
+		"--case", "case:13/000023-26", "--date", time.Now().AddDate(0, -2, 0).Format(time.DateOnly))
+	fails(2, "needs --text and --citation", "evidence", "add", "--user", "ana", "--group", "roma", "--question", "Q2", "--type", "research")
+
+	out := ok("assess", "--group", "roma")
+	if !strings.Contains(out, "roma Q2: suggested high") {
+		t.Errorf("after three reviewed convictions roma Q2 should be suggested high:\n%s", out)
+	}
+	fails(2, "give a rationale", "assessment", "set", "roma", "Q2", "elevated", "--user", "ana")
+	out = ok("assessment", "set", "roma", "Q2", "high", "--user", "ana")
+	m := regexp.MustCompile(`assessment (\d+):`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("assessment set printed no id: %s", out)
+	}
+	fails(1, "nobody approves their own assessment", "assessment", "approve", m[1], "--user", "ana")
+	ok("assessment", "approve", m[1], "--user", "rob")
+	fails(1, "already approved", "assessment", "approve", m[1], "--user", "eve")
+	if out := ok("publish", "--title", "Overzicht november 2026", "--user", "rob"); !strings.Contains(out, "14 approved assessments") {
+		t.Errorf("publish: %s", out)
+	}
+	hist := ok("assessment", "history", "roma", "Q2")
+	if !strings.Contains(hist, "study-2017") || !strings.Contains(hist, "level unknown → high") {
+		t.Errorf("history lacks the baseline or the change:\n%s", hist)
+	}
+	if g := ok("groups"); !regexp.MustCompile(`roma\s+high\s+high`).MatchString(g) {
+		t.Errorf("groups does not show roma Q2 high:\n%s", g)
+	}
+	if h := ok("review", "history", "--by", "ana"); strings.Count(h, "\n") != 3 {
+		t.Errorf("review history of ana: want 2 decisions:\n%s", h)
 	}
 }
