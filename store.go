@@ -18,6 +18,7 @@ type Store interface {
 	EvidenceStore
 	AssessmentStore
 	ReviewStore
+	UserStore
 	// Audit appends an event to the audit trail.
 	Audit(ctx context.Context, e AuditEvent) error
 	// AuditEvents lists the most recent events, newest first.
@@ -174,4 +175,21 @@ type ReviewStore interface {
 	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
 	// SetRecommendationStatus changes a recommendation's status.
 	SetRecommendationStatus(ctx context.Context, id int64, status string) error
+}
+
+// UserStore keeps accounts, sessions and API tokens.
+type UserStore interface {
+	// PutUser creates or updates a user with a password hash (a PHC string
+	// such as argon2id's); an empty hash keeps the current one.
+	PutUser(ctx context.Context, u User, passwordHash string) error
+	// UserByName returns the user and the password hash, or CodeNotFound.
+	UserByName(ctx context.Context, name string) (User, string, error)
+	Users(ctx context.Context) ([]User, error)
+	AddToken(ctx context.Context, t Token) error
+	// TokenUser returns the user a token belongs to when it has not expired
+	// at now; CodeNotFound otherwise.
+	TokenUser(ctx context.Context, hash string, now time.Time) (User, Token, error)
+	DeleteToken(ctx context.Context, hash string) error
+	// Tokens lists a user's API tokens (not sessions).
+	Tokens(ctx context.Context, user string) ([]Token, error)
 }

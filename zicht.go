@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Lang is a language code: "nl" or "en".
@@ -492,10 +493,57 @@ const (
 	RoleViewer   Role = "viewer"
 )
 
+// Roles lists the roles, most powerful first.
+var Roles = []Role{RoleAdmin, RoleAnalyst, RoleReviewer, RoleViewer}
+
+// ParseRole returns the role named s, or a CodeInvalid error.
+func ParseRole(s string) (Role, error) {
+	r := Role(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Roles, r) {
+		return r, nil
+	}
+	return "", Errorf(CodeInvalid, "unknown role %q (want admin, analyst, reviewer or viewer)", s)
+}
+
+// Can reports whether the role may do what needs at least need: admins may
+// do everything; reviewers review and approve; analysts review and assess;
+// viewers read.
+func (r Role) Can(need Role) bool {
+	switch need {
+	case RoleViewer:
+		return slices.Contains(Roles, r)
+	case RoleAnalyst:
+		return r == RoleAdmin || r == RoleAnalyst || r == RoleReviewer
+	case RoleReviewer:
+		return r == RoleAdmin || r == RoleReviewer
+	case RoleAdmin:
+		return r == RoleAdmin
+	}
+	return false
+}
+
 // User is a person who works with zicht.
 type User struct {
-	Name string `json:"name"`
-	Role Role   `json:"role"`
+	Name      string    `json:"name"`
+	Role      Role      `json:"role"`
+	CreatedAt time.Time `json:"created_at,omitzero"`
+}
+
+// Token kinds.
+const (
+	TokenSession = "session" // a browser session
+	TokenAPI     = "api"     // a personal API token
+)
+
+// Token is a login session or a personal API token. Only the SHA-256 of the
+// secret is stored, so a copy of the database gives no way in.
+type Token struct {
+	Hash      string    `json:"-"` // hex SHA-256 of the secret
+	User      string    `json:"user"`
+	Kind      string    `json:"kind"`
+	Name      string    `json:"name,omitempty"` // for API tokens: what it is for
+	CreatedAt time.Time `json:"created_at"`
+	ExpiresAt time.Time `json:"expires_at,omitzero"` // zero: never
 }
 
 // AuditEvent records who changed what, and when.
@@ -574,3 +622,18 @@ func (d Decision) Validate(e *Evidence) error {
 
 // RecommendationStatuses are the states a recommendation can be in.
 var RecommendationStatuses = []string{"open", "in_progress", "done", "dropped"}
+
+// Validate checks a user's name and role.
+func (u User) Validate() error {
+	ok := u.Name != "" && len(u.Name) <= 64
+	for _, r := range u.Name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_') {
+			ok = false
+		}
+	}
+	if !ok {
+		return Errorf(CodeInvalid, "user name %q: use 1 to 64 letters, digits, dots, dashes or underscores", u.Name)
+	}
+	_, err := ParseRole(string(u.Role))
+	return err
+}

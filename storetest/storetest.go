@@ -42,6 +42,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"ReviewDecisions", testReviewDecisions},
 		{"UndoKeepsApprovedHistory", testUndoKeepsApprovedHistory},
 		{"RecommendationStatus", testRecommendationStatus},
+		{"UsersAndTokens", testUsersAndTokens},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -643,4 +644,55 @@ func testRecommendationStatus(t *testing.T, s zicht.Store) {
 	}
 	wantCode(t, s.SetRecommendationStatus(ctx, r.ID, "someday"), zicht.CodeInvalid)
 	wantCode(t, s.SetRecommendationStatus(ctx, 4242, "done"), zicht.CodeNotFound)
+}
+
+func testUsersAndTokens(t *testing.T, s zicht.Store) {
+	wantCode(t, s.PutUser(ctx, zicht.User{Name: "ana", Role: zicht.RoleAnalyst}, ""), zicht.CodeInvalid) // no password
+	wantCode(t, s.PutUser(ctx, zicht.User{Name: "a b", Role: zicht.RoleAnalyst}, "h"), zicht.CodeInvalid)
+	wantCode(t, s.PutUser(ctx, zicht.User{Name: "ana", Role: "boss"}, "h"), zicht.CodeInvalid)
+	must(t, s.PutUser(ctx, zicht.User{Name: "ana", Role: zicht.RoleAnalyst}, "$argon2id$one"))
+	must(t, s.PutUser(ctx, zicht.User{Name: "rob", Role: zicht.RoleReviewer}, "$argon2id$two"))
+	must(t, s.PutUser(ctx, zicht.User{Name: "ana", Role: zicht.RoleAdmin}, "")) // role change keeps the hash
+	u, hash, err := s.UserByName(ctx, "ana")
+	must(t, err)
+	if u.Role != zicht.RoleAdmin || hash != "$argon2id$one" || u.CreatedAt.IsZero() {
+		t.Errorf("ana = %+v, hash %q", u, hash)
+	}
+	_, _, err = s.UserByName(ctx, "eve")
+	wantCode(t, err, zicht.CodeNotFound)
+	users, err := s.Users(ctx)
+	must(t, err)
+	if len(users) != 2 || users[0].Name != "ana" || users[1].Role != zicht.RoleReviewer {
+		t.Errorf("users = %+v", users)
+	}
+
+	now := time.Now()
+	h := func(c byte) string { return strings.Repeat(string(c), 64) }
+	must(t, s.AddToken(ctx, zicht.Token{Hash: h('a'), User: "ana", Kind: zicht.TokenSession, ExpiresAt: now.Add(time.Hour)}))
+	must(t, s.AddToken(ctx, zicht.Token{Hash: h('b'), User: "rob", Kind: zicht.TokenAPI, Name: "scripts"}))
+	must(t, s.AddToken(ctx, zicht.Token{Hash: h('c'), User: "rob", Kind: zicht.TokenSession, ExpiresAt: now.Add(-time.Minute)}))
+	wantCode(t, s.AddToken(ctx, zicht.Token{Hash: h('d'), User: "eve", Kind: zicht.TokenAPI}), zicht.CodeNotFound)
+	wantCode(t, s.AddToken(ctx, zicht.Token{Hash: "short", User: "ana", Kind: zicht.TokenAPI}), zicht.CodeInvalid)
+	got, tok, err := s.TokenUser(ctx, h('a'), now)
+	must(t, err)
+	if got.Name != "ana" || got.Role != zicht.RoleAdmin || tok.Kind != zicht.TokenSession {
+		t.Errorf("session user = %+v %+v", got, tok)
+	}
+	got, _, err = s.TokenUser(ctx, h('b'), now.Add(100*365*24*time.Hour)) // API tokens without expiry never expire
+	must(t, err)
+	if got.Name != "rob" {
+		t.Errorf("api token user = %+v", got)
+	}
+	_, _, err = s.TokenUser(ctx, h('c'), now)
+	wantCode(t, err, zicht.CodeNotFound) // expired
+	_, _, err = s.TokenUser(ctx, h('a'), now.Add(2*time.Hour))
+	wantCode(t, err, zicht.CodeNotFound) // expired by now
+	toks, err := s.Tokens(ctx, "rob")
+	must(t, err)
+	if len(toks) != 1 || toks[0].Name != "scripts" {
+		t.Errorf("rob's API tokens = %+v", toks)
+	}
+	must(t, s.DeleteToken(ctx, h('a')))
+	_, _, err = s.TokenUser(ctx, h('a'), now)
+	wantCode(t, err, zicht.CodeNotFound)
 }

@@ -1227,3 +1227,139 @@ func (s *Store) SetRecommendationStatus(ctx context.Context, id int64, status st
 	}
 	return nil
 }
+
+// ---- users ----
+
+// PutUser creates or updates a user; an empty hash keeps the current one.
+func (s *Store) PutUser(ctx context.Context, u zicht.User, passwordHash string) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	if u.CreatedAt.IsZero() {
+		u.CreatedAt = time.Now()
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE name = ?`, u.Name).Scan(&n); err != nil {
+			return err
+		}
+		switch {
+		case n == 0 && passwordHash == "":
+			return zicht.Errorf(zicht.CodeInvalid, "new user %s needs a password", u.Name)
+		case n == 0:
+			_, err := tx.ExecContext(ctx, `INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)`,
+				u.Name, u.Role, passwordHash, formatTime(u.CreatedAt))
+			return err
+		case passwordHash == "":
+			_, err := tx.ExecContext(ctx, `UPDATE users SET role = ? WHERE name = ?`, u.Role, u.Name)
+			return err
+		default:
+			_, err := tx.ExecContext(ctx, `UPDATE users SET role = ?, password_hash = ? WHERE name = ?`, u.Role, passwordHash, u.Name)
+			return err
+		}
+	})
+}
+
+// UserByName returns the user called name and its password hash.
+func (s *Store) UserByName(ctx context.Context, name string) (zicht.User, string, error) {
+	var u zicht.User
+	var hash, created string
+	err := s.db.QueryRowContext(ctx, `SELECT name, role, password_hash, created_at FROM users WHERE name = ?`, name).
+		Scan(&u.Name, &u.Role, &hash, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, "", zicht.Errorf(zicht.CodeNotFound, "user %q not found", name)
+	} else if err != nil {
+		return u, "", fmt.Errorf("query user %s: %w", name, err)
+	}
+	u.CreatedAt = parseTime(created)
+	return u, hash, nil
+}
+
+// Users lists all users by name.
+func (s *Store) Users(ctx context.Context) ([]zicht.User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name, role, created_at FROM users ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("query users: %w", err)
+	}
+	defer rows.Close()
+	var out []zicht.User
+	for rows.Next() {
+		var u zicht.User
+		var created string
+		if err := rows.Scan(&u.Name, &u.Role, &created); err != nil {
+			return nil, err
+		}
+		u.CreatedAt = parseTime(created)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// AddToken stores a session or API token.
+func (s *Store) AddToken(ctx context.Context, t zicht.Token) error {
+	if len(t.Hash) != 64 {
+		return zicht.Errorf(zicht.CodeInvalid, "a token is stored as its hex SHA-256")
+	}
+	if t.Kind != zicht.TokenSession && t.Kind != zicht.TokenAPI {
+		return zicht.Errorf(zicht.CodeInvalid, "unknown token kind %q", t.Kind)
+	}
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = time.Now()
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO tokens (hash, user_name, kind, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		t.Hash, t.User, t.Kind, t.Name, formatTime(t.CreatedAt), formatTime(t.ExpiresAt))
+	if err != nil {
+		return fkError(err, "add token for %s", t.User)
+	}
+	return nil
+}
+
+// TokenUser returns the user of an unexpired token.
+func (s *Store) TokenUser(ctx context.Context, hash string, now time.Time) (zicht.User, zicht.Token, error) {
+	var u zicht.User
+	var t zicht.Token
+	var created, expires, ucreated string
+	err := s.db.QueryRowContext(ctx, `SELECT t.hash, t.user_name, t.kind, t.name, t.created_at, t.expires_at, u.role, u.created_at
+		FROM tokens t JOIN users u ON u.name = t.user_name WHERE t.hash = ?`, hash).
+		Scan(&t.Hash, &t.User, &t.Kind, &t.Name, &created, &expires, &u.Role, &ucreated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, t, zicht.Errorf(zicht.CodeNotFound, "unknown or expired token")
+	} else if err != nil {
+		return u, t, fmt.Errorf("query token: %w", err)
+	}
+	t.CreatedAt, t.ExpiresAt = parseTime(created), parseTime(expires)
+	if !t.ExpiresAt.IsZero() && !now.Before(t.ExpiresAt) {
+		return u, t, zicht.Errorf(zicht.CodeNotFound, "unknown or expired token")
+	}
+	u.Name, u.CreatedAt = t.User, parseTime(ucreated)
+	return u, t, nil
+}
+
+// DeleteToken removes a token; removing an unknown one is no error.
+func (s *Store) DeleteToken(ctx context.Context, hash string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM tokens WHERE hash = ?`, hash); err != nil {
+		return fmt.Errorf("delete token: %w", err)
+	}
+	return nil
+}
+
+// Tokens lists a user's API tokens, newest first.
+func (s *Store) Tokens(ctx context.Context, user string) ([]zicht.Token, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT hash, user_name, kind, name, created_at, expires_at FROM tokens
+		WHERE user_name = ? AND kind = 'api' ORDER BY created_at DESC`, user)
+	if err != nil {
+		return nil, fmt.Errorf("query tokens: %w", err)
+	}
+	defer rows.Close()
+	var out []zicht.Token
+	for rows.Next() {
+		var t zicht.Token
+		var created, expires string
+		if err := rows.Scan(&t.Hash, &t.User, &t.Kind, &t.Name, &created, &expires); err != nil {
+			return nil, err
+		}
+		t.CreatedAt, t.ExpiresAt = parseTime(created), parseTime(expires)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
