@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/zicht-project/zicht"
+	"github.com/zicht-project/zicht/auth"
 	"github.com/zicht-project/zicht/overview"
 )
 
@@ -34,15 +35,24 @@ type Config struct {
 	Logger *slog.Logger // required
 	// Lang is the language when the visitor has not chosen one; "" means Dutch.
 	Lang zicht.Lang
+	// PublicOverview publishes the overview, group levels and publications
+	// without login; everything else still needs an account.
+	PublicOverview bool
+	// Secure marks cookies Secure, for a server reached over TLS.
+	Secure bool
 }
 
 // Server is the web application.
 type Server struct {
-	store  zicht.Store
-	log    *slog.Logger
-	lang   zicht.Lang
-	pages  map[string]*template.Template
-	static http.Handler
+	store          zicht.Store
+	log            *slog.Logger
+	lang           zicht.Lang
+	pages          map[string]*template.Template
+	static         http.Handler
+	publicOverview bool
+	secure         bool
+	throttle       *auth.Throttle
+	dummyHash      string // checked against when a login names no user, so timing tells nothing
 }
 
 // New parses the templates and returns a Server.
@@ -53,8 +63,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Lang == "" {
 		cfg.Lang = zicht.Dutch
 	}
-	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{}}
-	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html"} {
+	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{},
+		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}}
+	var err error
+	if s.dummyHash, err = auth.HashPassword("no such user, no such password"); err != nil {
+		return nil, err
+	}
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -72,15 +87,59 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the application with its middleware.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.handleOverview)
-	mux.HandleFunc("GET /groups/{id}", s.handleGroup)
-	mux.HandleFunc("GET /documents", s.handleDocuments)
-	mux.HandleFunc("GET /documents/{id}", s.handleDocument)
-	mux.HandleFunc("GET /search", s.handleSearch)
-	mux.HandleFunc("GET /api/overview", s.handleOverviewJSON)
+	for _, rt := range s.routes() {
+		mux.HandleFunc(rt.pattern, rt.handler)
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.Handle("GET /static/", s.static)
-	return s.recover(s.headers(s.logRequests(mux)))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, zicht.Errorf(zicht.CodeNotFound, "no page at %s", r.URL.Path))
+	})
+	return s.recover(s.headers(s.logRequests(s.authenticate(mux))))
+}
+
+// route is one pattern, the role it needs ("" for public) and its handler.
+type route struct {
+	pattern string
+	role    zicht.Role // "" for pages anyone may see when the overview is public
+	handler http.HandlerFunc
+}
+
+// routes is the one table of what exists and who may use it; the route ×
+// role test walks it.
+func (s *Server) routes() []route {
+	rts := []route{
+		{"GET /{$}", "", s.handleOverview},
+		{"GET /groups/{id}", "", s.handleGroup},
+		{"GET /api/overview", "", s.handleOverviewJSON},
+		{"GET /api/publications", "", s.apiPublications},
+		{"GET /login", "-", s.handleLoginForm},
+		{"POST /login", "-", s.handleLogin},
+		{"POST /logout", zicht.RoleViewer, s.handleLogout},
+		{"GET /documents", zicht.RoleViewer, s.handleDocuments},
+		{"GET /documents/{id}", zicht.RoleViewer, s.handleDocument},
+		{"GET /search", zicht.RoleViewer, s.handleSearch},
+		{"GET /api/evidence", zicht.RoleViewer, s.apiEvidence},
+		{"GET /api/groups/{id}/history", zicht.RoleViewer, s.apiHistory},
+		{"GET /api/queue", zicht.RoleAnalyst, s.apiQueue},
+		{"POST /api/signals/{id}/accept", zicht.RoleAnalyst, s.apiAccept},
+		{"POST /api/signals/{id}/reject", zicht.RoleAnalyst, s.apiReject},
+		{"POST /api/review/undo", zicht.RoleAnalyst, s.apiUndo},
+		{"POST /api/evidence", zicht.RoleAnalyst, s.apiAddEvidence},
+		{"POST /api/assessments", zicht.RoleAnalyst, s.apiSetAssessment},
+		{"POST /api/assessments/{id}/approve", zicht.RoleReviewer, s.apiApprove},
+		{"POST /api/publications", zicht.RoleReviewer, s.apiPublish},
+	}
+	for i, rt := range rts {
+		switch rt.role {
+		case "":
+			rts[i].handler = s.public(rt.handler)
+		case "-": // the login pages themselves
+		default:
+			rts[i].handler = s.need(rt.role, rt.handler)
+		}
+	}
+	return rts
 }
 
 func (s *Server) headers(next http.Handler) http.Handler {
@@ -143,6 +202,8 @@ type page struct {
 	Lang  zicht.Lang
 	Path  string
 	Title string
+	User  *zicht.User // nil for anonymous visitors
+	CSRF  string      // the token forms must send back
 	Data  any
 }
 
@@ -151,7 +212,11 @@ func (p page) T(key string) string { return translate(p.Lang, key) }
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, title string, data any) {
 	lang := s.langOf(w, r)
 	var buf bytes.Buffer
-	p := page{Lang: lang, Path: r.URL.Path, Title: title, Data: data}
+	v := visitorOf(r)
+	p := page{Lang: lang, Path: r.URL.Path, Title: title, User: v.User, Data: data}
+	if v.Secret != "" {
+		p.CSRF = auth.CSRFToken(v.Secret)
+	}
 	if err := s.pages[name].Execute(&buf, p); err != nil {
 		s.log.Error("render", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -165,15 +230,16 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // fail shows err: its message when it is a *zicht.Error, "internal error" otherwise.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := zicht.HTTPStatus(err)
+	if zicht.ErrorCode(err) == codeUnauthorized {
+		status = http.StatusUnauthorized
+	}
 	msg := err.Error()
 	if zicht.ErrorCode(err) == zicht.CodeInternal {
 		s.log.Error("request failed", "path", r.URL.Path, "err", err)
 		msg = "internal error"
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(zicht.ErrorCode(err)), "message": msg}})
+	if isAPI(r) {
+		writeJSON(w, status, map[string]any{"error": map[string]string{"code": string(zicht.ErrorCode(err)), "message": msg}})
 		return
 	}
 	s.render(w, r, status, "error.html", http.StatusText(status), msg)
@@ -215,7 +281,7 @@ func (s *Server) handleGroup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p, err := s.groupData(ctx, g)
+	p, err := s.groupData(ctx, g, visitorOf(r).User != nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -223,7 +289,9 @@ func (s *Server) handleGroup(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "group.html", g.Name.In(s.langOf(w, r)), p)
 }
 
-func (s *Server) groupData(ctx context.Context, g *zicht.Group) (*groupPage, error) {
+// groupData gathers a group page; passages from documents are shown only
+// to users who are logged in, never on the public overview.
+func (s *Server) groupData(ctx context.Context, g *zicht.Group, showPassages bool) (*groupPage, error) {
 	ov, err := overview.Build(ctx, s.store)
 	if err != nil {
 		return nil, err
@@ -245,8 +313,10 @@ func (s *Server) groupData(ctx context.Context, g *zicht.Group) (*groupPage, err
 		}
 	}
 	slices.Reverse(p.History)
-	if p.Signals, err = s.store.Signals(ctx, zicht.SignalFilter{Group: g.ID, Limit: 25}); err != nil {
-		return nil, err
+	if showPassages {
+		if p.Signals, err = s.store.Signals(ctx, zicht.SignalFilter{Group: g.ID, Limit: 25}); err != nil {
+			return nil, err
+		}
 	}
 	if p.Recs, err = s.store.Recommendations(ctx, g.ID); err != nil {
 		return nil, err

@@ -11,12 +11,20 @@ import (
 	"testing"
 
 	"github.com/zicht-project/zicht"
+	"github.com/zicht-project/zicht/auth"
 	"github.com/zicht-project/zicht/baseline"
 	"github.com/zicht-project/zicht/store/sqlite"
 	"github.com/zicht-project/zicht/web"
 )
 
 func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ts, _ := newServerWith(t, true)
+	return ts
+}
+
+// newServerWith serves a store with the baseline; public publishes the overview.
+func newServerWith(t *testing.T, public bool) (*httptest.Server, *sqlite.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "zicht.db"))
@@ -27,13 +35,40 @@ func newServer(t *testing.T) *httptest.Server {
 	if _, err := baseline.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PublicOverview: public})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return ts
+	return ts, st
+}
+
+// apiToken makes a user with role and returns an API token for it.
+func apiToken(t *testing.T, st zicht.Store, name string, role zicht.Role) string {
+	t.Helper()
+	ctx := context.Background()
+	if err := st.PutUser(ctx, zicht.User{Name: name, Role: role}, "$argon2id$unused"); err != nil {
+		t.Fatal(err)
+	}
+	secret, hash, err := auth.NewToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddToken(ctx, zicht.Token{Hash: hash, User: name, Kind: zicht.TokenAPI, Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return "Bearer " + secret
+}
+
+// fetchAs gets url with an Authorization header (none when empty); the
+// client follows redirects, so a page that needs a login ends on /login.
+func fetchAs(t *testing.T, url, authz string) (int, http.Header, string) {
+	t.Helper()
+	if authz == "" {
+		return fetch(t, url)
+	}
+	return fetch(t, url, "Authorization", authz)
 }
 
 func fetch(t *testing.T, url string, header ...string) (int, http.Header, string) {
@@ -130,6 +165,14 @@ func TestDocumentsSearchAndReader(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
+	tok := apiToken(t, st, "vera", zicht.RoleViewer)
+	fetch := func(t *testing.T, url string) (int, http.Header, string) {
+		t.Helper()
+		return fetchAs(t, url, tok)
+	}
+	if status, _, _ := fetchAs(t, ts.URL+"/documents", ""); status != 200 {
+		t.Errorf("anonymous /documents did not end on the login page: %d", status)
+	}
 
 	status, _, body := fetch(t, ts.URL+"/search?q=COORDINATIE&lang=en")
 	if status != 200 || !strings.Contains(body, "<mark>coördinatie</mark>") || !strings.Contains(body, "1 passages found") {

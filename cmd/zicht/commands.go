@@ -19,6 +19,7 @@ import (
 
 	"github.com/zicht-project/zicht"
 	"github.com/zicht-project/zicht/assess"
+	"github.com/zicht-project/zicht/auth"
 	"github.com/zicht-project/zicht/detect"
 	"github.com/zicht-project/zicht/extract"
 	"github.com/zicht-project/zicht/ingest"
@@ -456,6 +457,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "serve", "[--data DIR] [--addr HOST:PORT]")
 	data := dataFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	public := fs.Bool("public", false, "publish the overview and publications without login")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -464,7 +466,14 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serve(ctx, e, st, *addr)
+	users, err := st.Users(ctx)
+	if err != nil {
+		return err
+	}
+	if len(users) == 0 {
+		fmt.Fprintf(e.stderr, "zicht serve: no accounts yet; create the first with 'zicht user add --role admin --data %s NAME'\n", *data)
+	}
+	return serve(ctx, e, st, *addr, *public)
 }
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {
@@ -502,15 +511,43 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "zicht demo: %d suggestions computed (method %s)\n", len(results), assess.Version)
+	if err := demoUser(ctx, e, st); err != nil {
+		return err
+	}
 	if *noServe {
 		return nil
 	}
-	return serve(ctx, e, st, *addr)
+	return serve(ctx, e, st, *addr, true)
+}
+
+// demoUser makes the demo's account, once, with a fresh random password,
+// and says how to log in.
+func demoUser(ctx context.Context, e *env, st zicht.Store) error {
+	if _, _, err := st.UserByName(ctx, "demo"); err == nil {
+		fmt.Fprintln(e.stdout, "zicht demo: log in as 'demo' with the password printed when this data directory was made (or set one: zicht user add --role admin demo)")
+		return nil
+	} else if zicht.ErrorCode(err) != zicht.CodeNotFound {
+		return err
+	}
+	secret, _, err := auth.NewToken()
+	if err != nil {
+		return err
+	}
+	pw := strings.TrimPrefix(secret, "zt_")[:20]
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	if err := st.PutUser(ctx, zicht.User{Name: "demo", Role: zicht.RoleAdmin}, hash); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "zicht demo: the overview is public; to review and search, log in as 'demo' with password %s\n", pw)
+	return nil
 }
 
 // serve runs the web application on addr until ctx ends.
-func serve(ctx context.Context, e *env, st zicht.Store, addr string) error {
-	srv, err := web.New(web.Config{Store: st, Logger: e.log})
+func serve(ctx context.Context, e *env, st zicht.Store, addr string, public bool) error {
+	srv, err := web.New(web.Config{Store: st, Logger: e.log, PublicOverview: public})
 	if err != nil {
 		return err
 	}

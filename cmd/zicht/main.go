@@ -52,6 +52,7 @@ func commands() []command {
 		{"evidence", "add evidence by hand, or list it", cmdEvidence},
 		{"assessment", "set a final level, approve, show, history", cmdAssessment},
 		{"publish", "freeze the approved assessments into a publication", cmdPublish},
+		{"user", "accounts: add (with a role), list, token (a personal API token)", cmdUser},
 		{"eval", "measure detection against an annotated gold set", cmdEval},
 		{"report", "render the overview as svg, html, pdf, md, csv or json", cmdReport},
 		{"check", "check the store's integrity", cmdCheck},

@@ -116,9 +116,9 @@ func TestUsage(t *testing.T) {
 			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.err)
 		}
 	}
-	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish"} {
+	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish", "user", "review", "evidence", "assessment"} {
 		r := runZicht(t, "", cmd, "--help")
-		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd) {
+		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd+" ") {
 			t.Errorf("zicht %s --help: exit %d, stderr %q", cmd, r.code, r.stderr)
 		}
 	}
@@ -617,5 +617,57 @@ func TestReviewToPublication(t *testing.T) {
 	}
 	if h := ok("review", "history", "--by", "ana"); strings.Count(h, "\n") != 3 {
 		t.Errorf("review history of ana: want 2 decisions:\n%s", h)
+	}
+}
+
+func TestUsersTokensAndServe(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if r := runZicht(t, "short\n", "user", "add", "--role", "admin", "--data", data, "ada"); r.code != 2 || !strings.Contains(r.stderr, "at least 12") {
+		t.Errorf("short password: %+v", r)
+	}
+	if r := runZicht(t, "a sufficiently long one\n", "user", "add", "--role", "boss", "--data", data, "ada"); r.code != 2 || !strings.Contains(r.stderr, "unknown role") {
+		t.Errorf("unknown role: %+v", r)
+	}
+	if r := runZicht(t, "a sufficiently long one\n", "user", "add", "--role", "analyst", "--data", data, "ada"); r.code != 0 {
+		t.Fatalf("user add: %+v", r)
+	}
+	if r := runZicht(t, "", "user", "list", "--data", data); !strings.Contains(r.stdout, "ada   analyst") {
+		t.Errorf("user list: %q", r.stdout)
+	}
+	r := runZicht(t, "", "user", "token", "--name", "scripts", "--data", data, "ada")
+	token := strings.TrimSpace(r.stdout)
+	if r.code != 0 || !strings.HasPrefix(token, "zt_") {
+		t.Fatalf("user token: %+v", r)
+	}
+	cmd := exec.Command(zichtBin, "serve", "--data", data, "--addr", "127.0.0.1:0")
+	stdout, err := cmd.StdoutPipe()
+	must(t, err)
+	must(t, cmd.Start())
+	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
+	sc := bufio.NewScanner(stdout)
+	url := ""
+	for sc.Scan() {
+		if m := regexp.MustCompile(`http://\S+/`).FindString(sc.Text()); m != "" {
+			url = m
+			break
+		}
+	}
+	go io.Copy(io.Discard, stdout)
+	if url == "" {
+		t.Fatal("serve printed no URL")
+	}
+	req, _ := http.NewRequest("GET", url+"api/queue", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("queue with the token: %d", resp.StatusCode)
+	}
+	resp, err = http.Get(url + "api/overview")
+	must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("overview without login on a non-public server: %d, want 401", resp.StatusCode)
 	}
 }

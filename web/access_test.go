@@ -1,0 +1,231 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/zicht-project/zicht"
+	"github.com/zicht-project/zicht/auth"
+)
+
+// noRedirect is a client that shows redirects instead of following them.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+func call(t *testing.T, c *http.Client, method, url, authz, body string, header ...string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if authz != "" {
+		req.Header.Set("Authorization", authz)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestRouteRoleTable walks every route with every role and checks who gets in.
+func TestRouteRoleTable(t *testing.T) {
+	for _, public := range []bool{false, true} {
+		ts, st := newServerWith(t, public)
+		tokens := map[string]string{"anonymous": ""}
+		for _, r := range zicht.Roles {
+			tokens[string(r)] = apiToken(t, st, "u-"+string(r), r)
+		}
+		routes := []struct {
+			method, path string
+			need         zicht.Role // "" public page, "-" login pages
+		}{
+			{"GET", "/", ""}, {"GET", "/groups/roma", ""}, {"GET", "/api/overview", ""}, {"GET", "/api/publications", ""},
+			{"GET", "/login", "-"},
+			{"GET", "/documents", zicht.RoleViewer}, {"GET", "/search?q=roma", zicht.RoleViewer},
+			{"GET", "/documents/nope", zicht.RoleViewer}, {"GET", "/api/evidence", zicht.RoleViewer},
+			{"GET", "/api/groups/roma/history", zicht.RoleViewer}, {"POST", "/logout", zicht.RoleViewer},
+			{"GET", "/api/queue", zicht.RoleAnalyst}, {"POST", "/api/signals/1/accept", zicht.RoleAnalyst},
+			{"POST", "/api/signals/1/reject", zicht.RoleAnalyst}, {"POST", "/api/review/undo", zicht.RoleAnalyst},
+			{"POST", "/api/evidence", zicht.RoleAnalyst}, {"POST", "/api/assessments", zicht.RoleAnalyst},
+			{"POST", "/api/assessments/1/approve", zicht.RoleReviewer}, {"POST", "/api/publications", zicht.RoleReviewer},
+		}
+		for _, rt := range routes {
+			for who, tok := range tokens {
+				status, _ := call(t, noRedirect, rt.method, ts.URL+rt.path, tok, "{}")
+				var want string
+				switch {
+				case rt.need == "-" || rt.need == "" && (public || who != "anonymous"):
+					want = "in"
+				case who == "anonymous" && rt.method == "GET" && !strings.HasPrefix(rt.path, "/api/"):
+					want = "303"
+				case who == "anonymous":
+					want = "401"
+				case !zicht.Role(who).Can(rt.need):
+					want = "403"
+				default:
+					want = "in"
+				}
+				got := fmt.Sprint(status)
+				loggedOut := rt.path == "/logout" && status == 303 // logging out ends with a redirect home
+				if want == "in" && !loggedOut && (status == 401 || status == 403 || status == 303 || status >= 500) ||
+					want != "in" && got != want {
+					t.Errorf("public=%v %s %s as %s: status %d, want %s", public, rt.method, rt.path, who, status, want)
+				}
+			}
+		}
+		if status, _ := call(t, noRedirect, "GET", ts.URL+"/api/overview", "Bearer zt_forged", ""); status != 401 {
+			t.Errorf("forged API token: %d, want 401", status)
+		}
+	}
+}
+
+// login logs name in through the form and returns a client holding the session.
+func login(t *testing.T, base, name, pw string) (*http.Client, int) {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: noRedirect.CheckRedirect}
+	resp, err := c.PostForm(base+"/login", url.Values{"name": {name}, "password": {pw}, "next": {"/documents"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return c, resp.StatusCode
+}
+
+func TestLoginSessionCSRFAndThrottle(t *testing.T) {
+	ts, st := newServerWith(t, false)
+	hash, err := auth.HashPassword("a long enough password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutUser(context.Background(), zicht.User{Name: "ana", Role: zicht.RoleAnalyst}, hash); err != nil {
+		t.Fatal(err)
+	}
+	if _, code := login(t, ts.URL, "ana", "wrong password here"); code != 401 {
+		t.Errorf("wrong password: %d, want 401", code)
+	}
+	c, code := login(t, ts.URL, "ana", "a long enough password")
+	if code != 303 {
+		t.Fatalf("login: %d, want a redirect", code)
+	}
+	u, _ := url.Parse(ts.URL)
+	var cookie *http.Cookie
+	for _, ck := range c.Jar.Cookies(u) {
+		if ck.Name == "zicht_session" {
+			cookie = ck
+		}
+	}
+	if cookie == nil {
+		t.Fatal("no session cookie")
+	}
+	status, body := call(t, c, "GET", ts.URL+"/documents", "", "")
+	if status != 200 || !strings.Contains(body, "ana (analyst)") {
+		t.Errorf("documents after login: %d", status)
+	}
+	// State changes from a browser session need the CSRF token.
+	if status, _ := call(t, c, "POST", ts.URL+"/api/review/undo", "", ""); status != 403 {
+		t.Errorf("POST without CSRF token: %d, want 403", status)
+	}
+	csrf := auth.CSRFToken(cookie.Value)
+	if status, body := call(t, c, "POST", ts.URL+"/api/review/undo", "", "", "X-CSRF-Token", csrf); status != 404 || !strings.Contains(body, "no decision to undo") {
+		t.Errorf("POST with CSRF token: %d %s, want 404 nothing to undo", status, body)
+	}
+	// Logging out ends the session on the server, not only in the browser.
+	if status, _ := call(t, c, "POST", ts.URL+"/logout", "", "csrf="+csrf, "Content-Type", "application/x-www-form-urlencoded"); status != 303 {
+		t.Errorf("logout: %d", status)
+	}
+	req, _ := http.NewRequest("GET", ts.URL+"/documents", nil)
+	req.AddCookie(cookie)
+	resp, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 303 {
+		t.Errorf("old session cookie after logout: %d, want a redirect to login", resp.StatusCode)
+	}
+	// Guessing is slowed down.
+	var last int
+	for range 7 {
+		_, last = login(t, ts.URL, "ana", "guess guess guess")
+	}
+	if last != 429 {
+		t.Errorf("7 wrong passwords in a row: last status %d, want 429", last)
+	}
+	if _, code := login(t, ts.URL, "ana", "a long enough password"); code != 429 {
+		t.Errorf("right password while throttled: %d, want 429", code)
+	}
+}
+
+func TestAPIReviewWorkflow(t *testing.T) {
+	ts, st := newServerWith(t, false)
+	ctx := context.Background()
+	text := "De rechtbank veroordeelde twee ooms wegens mensenhandel met Roma-kinderen."
+	_, err := st.AddDocument(ctx, zicht.Ingested{Document: zicht.Document{ID: "d1", Title: "Vonnis", Kind: zicht.KindCourtRuling,
+		Format: "text", Text: text}, Original: []byte(text), Passages: []zicht.Passage{{Start: 0, End: len(text), Text: text}},
+		Signals: []zicht.Signal{
+			{Start: 0, End: len(text), Text: text, Group: "roma", Question: zicht.Q2, Polarity: zicht.Asserted, EvidenceType: zicht.Conviction, Score: 0.9, Detector: "t"},
+			{Start: 0, End: len(text), Text: text, Group: "lgbt", Question: zicht.Q1, Polarity: zicht.Asserted, EvidenceType: zicht.EvidenceNone, Score: 0.2, Detector: "t"},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana, rob := apiToken(t, st, "ana", zicht.RoleAnalyst), apiToken(t, st, "rob", zicht.RoleReviewer)
+	var queue struct {
+		Signals []struct {
+			ID    int64  `json:"id"`
+			Group string `json:"group"`
+		} `json:"signals"`
+	}
+	status, body := call(t, http.DefaultClient, "GET", ts.URL+"/api/queue", ana, "")
+	if err := json.Unmarshal([]byte(body), &queue); status != 200 || err != nil || len(queue.Signals) != 2 || queue.Signals[0].Group != "roma" {
+		t.Fatalf("queue: %d %s", status, body)
+	}
+	roma, lgbt := queue.Signals[0].ID, queue.Signals[1].ID
+	expect := func(method, path, authz, body string, want int, contains string) string {
+		t.Helper()
+		status, got := call(t, http.DefaultClient, method, ts.URL+path, authz, body)
+		if status != want || !strings.Contains(got, contains) {
+			t.Errorf("%s %s: %d %s; want %d with %q", method, path, status, got, want, contains)
+		}
+		return got
+	}
+	expect("POST", fmt.Sprintf("/api/signals/%d/accept", roma), ana, `{"polarity":"asserted"}`, 201, `"case_key":"text:`)
+	expect("POST", fmt.Sprintf("/api/signals/%d/accept", roma), ana, ``, 409, "already accepted")
+	expect("POST", fmt.Sprintf("/api/signals/%d/reject", lgbt), ana, `{"reason":"because"}`, 400, "needs a reason")
+	expect("POST", fmt.Sprintf("/api/signals/%d/reject", lgbt), ana, `{"reason":"not_about_group"}`, 201, `"action":"reject"`)
+	expect("POST", "/api/review/undo", ana, ``, 200, `"undone":true`)
+	expect("POST", fmt.Sprintf("/api/signals/%d/reject", lgbt), ana, `{"reason":`, 400, "not valid JSON")
+	expect("POST", fmt.Sprintf("/api/signals/%d/reject", lgbt), ana, `{"reason":"other","extra":1}`, 400, "unknown field")
+	expect("POST", "/api/signals/999/accept", ana, ``, 404, "not found")
+	expect("POST", "/api/evidence", ana, `{"group":"roma","question":"Q2","type":"conviction","text":"A second conviction.","citation":"case file (fictional)","date":"2026-01-05"}`, 201, `"added_by":"ana"`)
+	expect("POST", "/api/evidence", ana, `{"group":"roma","question":"Q2","type":"conviction","text":"x"}`, 400, "citation")
+	expect("POST", "/api/evidence", ana, `{"group":"roma","question":"Q2","type":"rumour","text":"x","citation":"y"}`, 400, "unknown evidence type")
+	got := expect("POST", "/api/assessments", ana, `{"group":"roma","question":"Q2","level":"high","rationale":"Two convictions in one year."}`, 201, `"status":"draft"`)
+	var a zicht.Assessment
+	if err := json.Unmarshal([]byte(got), &a); err != nil {
+		t.Fatal(err)
+	}
+	expect("POST", fmt.Sprintf("/api/assessments/%d/approve", a.ID), ana, ``, 403, "")
+	expect("POST", fmt.Sprintf("/api/assessments/%d/approve", a.ID), rob, ``, 200, `"status":"approved"`)
+	expect("POST", fmt.Sprintf("/api/assessments/%d/approve", a.ID), rob, ``, 409, "already approved")
+	expect("POST", "/api/publications", rob, `{"title":"Overzicht"}`, 201, `"title":"Overzicht"`)
+	expect("GET", "/api/groups/roma/history", ana, ``, 200, `level unknown → high`)
+	expect("POST", "/api/publications", rob, string(bytes.Repeat([]byte("x"), 2<<20)), 400, "")
+}
