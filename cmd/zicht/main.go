@@ -51,6 +51,7 @@ func commands() []command {
 		{"review", "the review queue: queue, accept, reject, undo, bulk, history", cmdReview},
 		{"evidence", "add evidence by hand, or list it", cmdEvidence},
 		{"assessment", "set a final level, approve, show, history", cmdAssessment},
+		{"recommendation", "follow-up steps per group: add, list, status", cmdRecommendation},
 		{"publish", "freeze the approved assessments into a publication", cmdPublish},
 		{"user", "accounts: add (with a role), list, token (a personal API token)", cmdUser},
 		{"eval", "measure detection against an annotated gold set", cmdEval},

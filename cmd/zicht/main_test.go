@@ -116,7 +116,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.err)
 		}
 	}
-	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish", "user", "review", "evidence", "assessment"} {
+	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish", "user", "review", "evidence", "assessment", "recommendation"} {
 		r := runZicht(t, "", cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd+" ") {
 			t.Errorf("zicht %s --help: exit %d, stderr %q", cmd, r.code, r.stderr)
@@ -615,6 +615,14 @@ func TestReviewToPublication(t *testing.T) {
 	if g := ok("groups"); !regexp.MustCompile(`roma\s+high\s+high`).MatchString(g) {
 		t.Errorf("groups does not show roma Q2 high:\n%s", g)
 	}
+	ok("recommendation", "add", "--group", "roma", "--nl", "Rechercheurs trainen in signalen van gedwongen criminaliteit.",
+		"--en", "Train detectives in signs of forced criminality.", "--audience", "police", "--user", "ana")
+	recs := ok("recommendation", "list", "--group", "roma")
+	if !strings.Contains(recs, "Train detectives") || !strings.Contains(recs, "More attention to trafficking") {
+		t.Errorf("recommendations lack the baseline's or the new one:\n%s", recs)
+	}
+	ok("recommendation", "status", "1", "in_progress", "--user", "rob")
+	fails(2, "unknown recommendation status", "recommendation", "status", "1", "someday", "--user", "rob")
 	if h := ok("review", "history", "--by", "ana"); strings.Count(h, "\n") != 3 {
 		t.Errorf("review history of ana: want 2 decisions:\n%s", h)
 	}

@@ -542,3 +542,92 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "publication %d %q: %d approved assessments frozen\n", p.ID, p.Title, len(p.Assessments))
 	return nil
 }
+
+func cmdRecommendation(ctx context.Context, e *env, args []string) error {
+	return sub(ctx, e, "recommendation", args, map[string]func(context.Context, *env, []string) error{
+		"add": recommendationAdd, "list": recommendationList, "status": recommendationStatus,
+	}, []string{"add", "list", "status"})
+}
+
+func recommendationAdd(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "recommendation add", "--group ID --nl TEXT --en TEXT [--audience WHO]")
+	data, who := dataFlag(fs), userFlag(fs)
+	group := fs.String("group", "", "the group")
+	nl := fs.String("nl", "", "the step in Dutch")
+	en := fs.String("en", "", "the step in English")
+	audience := fs.String("audience", "", "who should act (professionals, government, ...)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*nl) == "" && strings.TrimSpace(*en) == "" {
+		return zicht.Errorf(zicht.CodeInvalid, "a recommendation needs a text (--nl and/or --en)")
+	}
+	st, err := openStore(ctx, *data, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := st.AddRecommendation(ctx, zicht.Recommendation{Group: zicht.GroupID(*group), Text: zicht.Text{NL: *nl, EN: *en},
+		Audience: *audience, Status: "open", Origin: *who})
+	if err != nil {
+		return err
+	}
+	_ = st.Audit(ctx, zicht.AuditEvent{Actor: *who, Action: "recommendation.add", Object: fmt.Sprintf("recommendation %d", r.ID)})
+	fmt.Fprintf(e.stdout, "recommendation %d added for %s\n", r.ID, r.Group)
+	return nil
+}
+
+func recommendationList(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "recommendation list", "[--group ID] [--lang nl|en]")
+	data := dataFlag(fs)
+	group := fs.String("group", "", "only this group")
+	langFlag := fs.String("lang", "en", "nl or en")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	lang, err := zicht.ParseLang(*langFlag)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *data, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	recs, err := st.Recommendations(ctx, zicht.GroupID(*group))
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tGROUP\tSTATUS\tAUDIENCE\tTEXT")
+	for _, r := range recs {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", r.ID, r.Group, r.Status, orDash(r.Audience), clip(r.Text.In(lang), 80))
+	}
+	return tw.Flush()
+}
+
+func recommendationStatus(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "recommendation status", "ID "+strings.Join(zicht.RecommendationStatuses, "|"))
+	data, who := dataFlag(fs), userFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		return zicht.Errorf(zicht.CodeInvalid, "want ID and a status (%s)", strings.Join(zicht.RecommendationStatuses, ", "))
+	}
+	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	if err != nil {
+		return zicht.Errorf(zicht.CodeInvalid, "recommendation id %q is not a number", fs.Arg(0))
+	}
+	st, err := openStore(ctx, *data, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SetRecommendationStatus(ctx, id, fs.Arg(1)); err != nil {
+		return err
+	}
+	_ = st.Audit(ctx, zicht.AuditEvent{Actor: *who, Action: "recommendation.status", Object: fmt.Sprintf("recommendation %d", id), Detail: fs.Arg(1)})
+	fmt.Fprintf(e.stdout, "recommendation %d is now %s\n", id, fs.Arg(1))
+	return nil
+}
