@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/zicht-project/zicht"
 	"github.com/zicht-project/zicht/baseline"
@@ -14,13 +15,39 @@ import (
 	"github.com/zicht-project/zicht/extract"
 	"github.com/zicht-project/zicht/ingest"
 	"github.com/zicht-project/zicht/lexicon"
+	"github.com/zicht-project/zicht/store/postgres"
 	"github.com/zicht-project/zicht/store/sqlite"
 )
 
-// openStore opens the store in dir. With create it makes the directory and
-// loads the baseline; otherwise a missing directory is an error that says
-// to run init.
-func openStore(ctx context.Context, dir string, create bool) (*sqlite.Store, error) {
+// appStore is a store the commands can check and count.
+type appStore interface {
+	zicht.Store
+	Check(ctx context.Context) error
+	Counts(ctx context.Context) (map[string]int, error)
+}
+
+// isPostgres tells a PostgreSQL URL from a data directory.
+func isPostgres(where string) bool {
+	return strings.HasPrefix(where, "postgres://") || strings.HasPrefix(where, "postgresql://")
+}
+
+// openStore opens the store at where: a PostgreSQL URL (server mode), or a
+// data directory with the embedded store. With create it makes the
+// directory and loads the baseline; otherwise a missing directory is an
+// error that says to run init.
+func openStore(ctx context.Context, where string, create bool) (appStore, error) {
+	if isPostgres(where) {
+		st, err := postgres.Open(ctx, where)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := baseline.Load(ctx, st); err != nil { // idempotent: a new database gets the baseline
+			st.Close()
+			return nil, err
+		}
+		return st, nil
+	}
+	dir := where
 	path := filepath.Join(dir, sqlite.FileName)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if !create {
@@ -66,7 +93,7 @@ func newDetector(ctx context.Context, dataDir string, st zicht.GroupStore) (*det
 }
 
 func loadLexicon(dataDir string) (*lexicon.Lexicon, error) {
-	if dataDir == "" {
+	if dataDir == "" || isPostgres(dataDir) {
 		return lexicon.Default()
 	}
 	return lexicon.LoadOverride(dataDir)

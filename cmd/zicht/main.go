@@ -152,10 +152,24 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return fs.Parse(append([]string{"--"}, append(positional, rest...)...))
 }
 
+// dataFlag registers --data and --db: where the store is. --db (or
+// ZICHT_DB) names a PostgreSQL database for server mode and wins over the
+// data directory.
 func dataFlag(fs *flag.FlagSet) *string {
 	def := os.Getenv("ZICHT_DATA")
 	if def == "" {
 		def = "./zicht-data"
 	}
-	return fs.String("data", def, "data directory (env ZICHT_DATA)")
+	if db := os.Getenv("ZICHT_DB"); db != "" {
+		def = db
+	}
+	where := fs.String("data", def, "data directory of the embedded store (env ZICHT_DATA)")
+	fs.Func("db", "PostgreSQL URL for server mode, postgres://... (env ZICHT_DB)", func(v string) error {
+		if !isPostgres(v) {
+			return fmt.Errorf("%q is not a postgres:// URL", v)
+		}
+		*where = v
+		return nil
+	})
+	return where
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -31,7 +32,7 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "store %s is consistent: %d documents, %d passages, %d signals, %d evidence, %d assessments, %d publications, %d audit events\n",
-		st.Path(), c["documents"], c["passages"], c["signals"], c["evidence"], c["assessments"], c["publications"], c["audit"])
+		storeName(*data), c["documents"], c["passages"], c["signals"], c["evidence"], c["assessments"], c["publications"], c["audit"])
 	return nil
 }
 
@@ -50,7 +51,11 @@ func cmdBackup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(ctx, *to); err != nil {
+	lite, ok := st.(*sqlite.Store)
+	if !ok {
+		return zicht.Errorf(zicht.CodeInvalid, "zicht backup copies the embedded store; back up PostgreSQL with pg_dump (docs/operations.md)")
+	}
+	if err := lite.Backup(ctx, *to); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "backup of %s written to %s and verified\n", *data, *to)
@@ -66,6 +71,9 @@ func cmdRestore(ctx context.Context, e *env, args []string) error {
 	}
 	if *from == "" {
 		return zicht.Errorf(zicht.CodeInvalid, "--from FILE is required")
+	}
+	if isPostgres(*data) {
+		return zicht.Errorf(zicht.CodeInvalid, "zicht restore brings back the embedded store; restore PostgreSQL with pg_restore (docs/operations.md)")
 	}
 	// Check the backup before touching anything.
 	b, err := sqlite.Open(ctx, *from)
@@ -133,4 +141,16 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// storeName shows where a store is without a password.
+func storeName(where string) string {
+	if !isPostgres(where) {
+		return where
+	}
+	u, err := url.Parse(where)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
 }
