@@ -64,6 +64,9 @@ func TestRouteRoleTable(t *testing.T) {
 			{"POST", "/api/signals/1/reject", zicht.RoleAnalyst}, {"POST", "/api/review/undo", zicht.RoleAnalyst},
 			{"POST", "/api/evidence", zicht.RoleAnalyst}, {"POST", "/api/assessments", zicht.RoleAnalyst},
 			{"POST", "/api/assessments/1/approve", zicht.RoleReviewer}, {"POST", "/api/publications", zicht.RoleReviewer},
+			{"GET", "/publications", ""}, {"GET", "/reports/1.svg", ""}, {"GET", "/review", zicht.RoleAnalyst},
+			{"POST", "/review/undo", zicht.RoleAnalyst}, {"POST", "/review/1/reject", zicht.RoleAnalyst},
+			{"POST", "/publications", zicht.RoleReviewer},
 		}
 		for _, rt := range routes {
 			for who, tok := range tokens {
@@ -228,4 +231,53 @@ func TestAPIReviewWorkflow(t *testing.T) {
 	expect("POST", "/api/publications", rob, `{"title":"Overzicht"}`, 201, `"title":"Overzicht"`)
 	expect("GET", "/api/groups/roma/history", ana, ``, 200, `level unknown → high`)
 	expect("POST", "/api/publications", rob, string(bytes.Repeat([]byte("x"), 2<<20)), 400, "")
+}
+
+func TestReviewPageAndReports(t *testing.T) {
+	ts, st := newServerWith(t, true)
+	ctx := context.Background()
+	text := "Hulpverleners melden dat Roma-kinderen door familieleden worden uitgebuit."
+	_, err := st.AddDocument(ctx, zicht.Ingested{Document: zicht.Document{ID: "d1", Title: "Melding", Kind: zicht.KindNGO,
+		Format: "text", Text: text}, Original: []byte(text), Passages: []zicht.Passage{{Start: 0, End: len(text), Text: text}},
+		Signals: []zicht.Signal{{Start: 0, End: len(text), Text: text, Group: "roma", Question: zicht.Q2, Polarity: zicht.Asserted,
+			EvidenceType: zicht.ProfessionalSignal, Score: 0.7, Detector: "t"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana := apiToken(t, st, "ana", zicht.RoleAnalyst)
+	status, body := call(t, noRedirect, "GET", ts.URL+"/review?lang=en", ana, "")
+	if status != 200 || !strings.Contains(body, text) || !strings.Contains(body, `data-key="a"`) || !strings.Contains(body, "/static/review.js") {
+		t.Fatalf("review page: %d", status)
+	}
+	sigs, _ := st.Signals(ctx, zicht.SignalFilter{})
+	form := "reason=not_about_group"
+	status, _ = call(t, noRedirect, "POST", fmt.Sprintf("%s/review/%d/reject", ts.URL, sigs[0].ID), ana, form, "Content-Type", "application/x-www-form-urlencoded")
+	if status != 303 {
+		t.Errorf("reject from the page: %d", status)
+	}
+	if _, body = call(t, noRedirect, "GET", ts.URL+"/review?lang=en", ana, ""); !strings.Contains(body, "No signals are waiting") {
+		t.Error("queue not empty after rejecting its only signal")
+	}
+	if status, _ = call(t, noRedirect, "POST", ts.URL+"/review/undo", ana, ""); status != 303 {
+		t.Errorf("undo from the page: %d", status)
+	}
+	if s, _ := st.Signal(ctx, sigs[0].ID); s.Status != zicht.SignalPending {
+		t.Errorf("signal after undo: %s", s.Status)
+	}
+	// Publications and their files are public when the overview is.
+	status, body = call(t, noRedirect, "GET", ts.URL+"/publications?lang=nl", "", "")
+	if status != 200 || !strings.Contains(body, "/reports/1.pdf") {
+		t.Errorf("publications: %d", status)
+	}
+	for file, want := range map[string]string{"1.svg": "<svg", "1.pdf": "%PDF", "current.json": `"groups"`, "1.html": "<html"} {
+		status, body := call(t, noRedirect, "GET", ts.URL+"/reports/"+file+"?lang=nl", "", "")
+		if status != 200 || !strings.Contains(body, want) {
+			t.Errorf("/reports/%s: %d, want %q", file, status, want)
+		}
+	}
+	for _, file := range []string{"99.svg", "1.exe", "x.svg", "1"} {
+		if status, _ := call(t, noRedirect, "GET", ts.URL+"/reports/"+file, "", ""); status != 404 {
+			t.Errorf("/reports/%s: %d, want 404", file, status)
+		}
+	}
 }

@@ -69,7 +69,7 @@ func New(cfg Config) (*Server, error) {
 	if s.dummyHash, err = auth.HashPassword("no such user, no such password"); err != nil {
 		return nil, err
 	}
-	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html"} {
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -113,6 +113,8 @@ func (s *Server) routes() []route {
 		{"GET /groups/{id}", "", s.handleGroup},
 		{"GET /api/overview", "", s.handleOverviewJSON},
 		{"GET /api/publications", "", s.apiPublications},
+		{"GET /publications", "", s.handlePublications},
+		{"GET /reports/{file}", "", s.handleReport},
 		{"GET /login", "-", s.handleLoginForm},
 		{"POST /login", "-", s.handleLogin},
 		{"POST /logout", zicht.RoleViewer, s.handleLogout},
@@ -121,6 +123,10 @@ func (s *Server) routes() []route {
 		{"GET /search", zicht.RoleViewer, s.handleSearch},
 		{"GET /api/evidence", zicht.RoleViewer, s.apiEvidence},
 		{"GET /api/groups/{id}/history", zicht.RoleViewer, s.apiHistory},
+		{"GET /review", zicht.RoleAnalyst, s.handleReview},
+		{"POST /review/{id}/{action}", zicht.RoleAnalyst, s.handleReviewDecision},
+		{"POST /review/undo", zicht.RoleAnalyst, s.handleReviewUndo},
+		{"POST /publications", zicht.RoleReviewer, s.handlePublish},
 		{"GET /api/queue", zicht.RoleAnalyst, s.apiQueue},
 		{"POST /api/signals/{id}/accept", zicht.RoleAnalyst, s.apiAccept},
 		{"POST /api/signals/{id}/reject", zicht.RoleAnalyst, s.apiReject},
