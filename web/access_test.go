@@ -6,14 +6,22 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/zicht-project/zicht"
 	"github.com/zicht-project/zicht/auth"
+	"github.com/zicht-project/zicht/detect"
+	"github.com/zicht-project/zicht/extract"
+	"github.com/zicht-project/zicht/ingest"
+	"github.com/zicht-project/zicht/lexicon"
+	"github.com/zicht-project/zicht/web"
 )
 
 // noRedirect is a client that shows redirects instead of following them.
@@ -66,7 +74,7 @@ func TestRouteRoleTable(t *testing.T) {
 			{"POST", "/api/assessments/1/approve", zicht.RoleReviewer}, {"POST", "/api/publications", zicht.RoleReviewer},
 			{"GET", "/publications", ""}, {"GET", "/reports/1.svg", ""}, {"GET", "/review", zicht.RoleAnalyst},
 			{"POST", "/review/undo", zicht.RoleAnalyst}, {"POST", "/review/1/reject", zicht.RoleAnalyst},
-			{"POST", "/publications", zicht.RoleReviewer},
+			{"POST", "/publications", zicht.RoleReviewer}, {"GET", "/upload", zicht.RoleAnalyst},
 		}
 		for _, rt := range routes {
 			for who, tok := range tokens {
@@ -279,5 +287,69 @@ func TestReviewPageAndReports(t *testing.T) {
 		if status, _ := call(t, noRedirect, "GET", ts.URL+"/reports/"+file, "", ""); status != 404 {
 			t.Errorf("/reports/%s: %d, want 404", file, status)
 		}
+	}
+}
+
+func TestUpload(t *testing.T) {
+	ctx := context.Background()
+	_, st := newServerWith(t, false)
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, err := detect.New(lex, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pipe, err := ingest.New(ingest.Config{Store: st, Scanner: det,
+		Extract: func(ctx context.Context, name string, data []byte) (*ingest.Extracted, error) {
+			r, err := extract.Extract(ctx, name, data)
+			if err != nil {
+				return nil, err
+			}
+			return &ingest.Extracted{Format: r.Format, Lang: r.Lang, Title: r.Title, Text: r.Text, Meta: r.Meta}, nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Ingest: pipe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	ana := apiToken(t, st, "ana", zicht.RoleAnalyst)
+	upload := func(files map[string][]byte) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for name, data := range files {
+			fw, _ := mw.CreateFormFile("files", name)
+			fw.Write(data)
+		}
+		mw.Close()
+		return call(t, noRedirect, "POST", ts.URL+"/upload?lang=en", ana, buf.String(), "Content-Type", mw.FormDataContentType())
+	}
+	status, body := upload(map[string][]byte{
+		"roma.txt":  []byte("FICTIEF. De rechtbank veroordeelde twee ooms wegens mensenhandel met Roma-kinderen."),
+		"image.png": []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+		"empty.txt": nil,
+	})
+	if status != 200 || !strings.Contains(body, "added") || strings.Count(body, "failed") < 2 || !strings.Contains(body, "image.png") {
+		t.Errorf("upload: %d\n%s", status, body)
+	}
+	docs, _ := st.Documents(ctx, zicht.DocumentFilter{})
+	if len(docs) != 1 {
+		t.Errorf("%d documents after uploading one good file", len(docs))
+	}
+	status, body = upload(map[string][]byte{"again.txt": []byte("FICTIEF. De rechtbank veroordeelde twee ooms wegens mensenhandel met Roma-kinderen.")})
+	if status != 200 || !strings.Contains(body, "already stored") {
+		t.Errorf("second upload of the same bytes: %d", status)
+	}
+	status, body = upload(map[string][]byte{"huge.txt": bytes.Repeat([]byte("a"), web.MaxUpload+1)})
+	if status != 413 || !strings.Contains(body, "larger than") {
+		t.Errorf("oversized upload: %d, want 413 with a message", status)
+	}
+	if status, _ := call(t, noRedirect, "POST", ts.URL+"/upload", ana, "not multipart", "Content-Type", "text/plain"); status != 400 {
+		t.Errorf("non-multipart upload: %d, want 400", status)
 	}
 }

@@ -40,6 +40,8 @@ type Config struct {
 	PublicOverview bool
 	// Secure marks cookies Secure, for a server reached over TLS.
 	Secure bool
+	// Ingest takes uploaded documents; nil turns uploads off.
+	Ingest Ingester
 }
 
 // Server is the web application.
@@ -52,6 +54,7 @@ type Server struct {
 	publicOverview bool
 	secure         bool
 	throttle       *auth.Throttle
+	ingest         Ingester
 	dummyHash      string // checked against when a login names no user, so timing tells nothing
 }
 
@@ -64,12 +67,12 @@ func New(cfg Config) (*Server, error) {
 		cfg.Lang = zicht.Dutch
 	}
 	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{},
-		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}}
+		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}, ingest: cfg.Ingest}
 	var err error
 	if s.dummyHash, err = auth.HashPassword("no such user, no such password"); err != nil {
 		return nil, err
 	}
-	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html"} {
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -127,6 +130,8 @@ func (s *Server) routes() []route {
 		{"POST /review/{id}/{action}", zicht.RoleAnalyst, s.handleReviewDecision},
 		{"POST /review/undo", zicht.RoleAnalyst, s.handleReviewUndo},
 		{"POST /publications", zicht.RoleReviewer, s.handlePublish},
+		{"GET /upload", zicht.RoleAnalyst, s.handleUploadForm},
+		{"POST /upload", zicht.RoleAnalyst, s.handleUpload},
 		{"GET /api/queue", zicht.RoleAnalyst, s.apiQueue},
 		{"POST /api/signals/{id}/accept", zicht.RoleAnalyst, s.apiAccept},
 		{"POST /api/signals/{id}/reject", zicht.RoleAnalyst, s.apiReject},
@@ -236,8 +241,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // fail shows err: its message when it is a *zicht.Error, "internal error" otherwise.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := zicht.HTTPStatus(err)
-	if zicht.ErrorCode(err) == codeUnauthorized {
+	switch zicht.ErrorCode(err) {
+	case codeUnauthorized:
 		status = http.StatusUnauthorized
+	case codeTooLarge:
+		status = http.StatusRequestEntityTooLarge
 	}
 	msg := err.Error()
 	if zicht.ErrorCode(err) == zicht.CodeInternal {

@@ -473,7 +473,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if len(users) == 0 {
 		fmt.Fprintf(e.stderr, "zicht serve: no accounts yet; create the first with 'zicht user add --role admin --data %s NAME'\n", *data)
 	}
-	return serve(ctx, e, st, *addr, *public)
+	return serve(ctx, e, st, *addr, *public, *data)
 }
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {
@@ -517,7 +517,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if *noServe {
 		return nil
 	}
-	return serve(ctx, e, st, *addr, true)
+	return serve(ctx, e, st, *addr, true, *data)
 }
 
 // demoUser makes the demo's account, once, with a fresh random password,
@@ -545,9 +545,18 @@ func demoUser(ctx context.Context, e *env, st zicht.Store) error {
 	return nil
 }
 
-// serve runs the web application on addr until ctx ends.
-func serve(ctx context.Context, e *env, st zicht.Store, addr string, public bool) error {
-	srv, err := web.New(web.Config{Store: st, Logger: e.log, PublicOverview: public})
+// serve runs the web application on addr until ctx ends; uploads go through
+// the same pipeline as zicht ingest, with the lexicon of data.
+func serve(ctx context.Context, e *env, st zicht.Store, addr string, public bool, data string) error {
+	det, err := newDetector(ctx, data, st)
+	if err != nil {
+		return err
+	}
+	pipe, err := ingest.New(ingest.Config{Store: st, Extract: extractor, Scanner: det, Logger: e.log})
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Config{Store: st, Logger: e.log, PublicOverview: public, Ingest: pipe})
 	if err != nil {
 		return err
 	}
