@@ -75,6 +75,7 @@ func TestRouteRoleTable(t *testing.T) {
 			{"GET", "/publications", ""}, {"GET", "/reports/1.svg", ""}, {"GET", "/review", zicht.RoleAnalyst},
 			{"POST", "/review/undo", zicht.RoleAnalyst}, {"POST", "/review/1/reject", zicht.RoleAnalyst},
 			{"POST", "/publications", zicht.RoleReviewer}, {"GET", "/upload", zicht.RoleAnalyst},
+			{"POST", "/groups/roma/assessments", zicht.RoleAnalyst}, {"POST", "/assessments/1/approve", zicht.RoleReviewer},
 		}
 		for _, rt := range routes {
 			for who, tok := range tokens {

@@ -13,6 +13,12 @@ import (
 var messages = map[string]zicht.Text{
 	"app.tagline":             {NL: "Zicht op kwetsbaarheid van groepen kinderen voor mensenhandel", EN: "Insight into the vulnerability of groups of children to human trafficking"},
 	"nav.overview":            {NL: "Overzicht", EN: "Overview"},
+	"group.decide":            {NL: "Oordelen die wachten op goedkeuring", EN: "Assessments awaiting approval"},
+	"group.rationale":         {NL: "Motivering", EN: "Rationale"},
+	"group.approve":           {NL: "Goedkeuren", EN: "Approve"},
+	"group.no_drafts":         {NL: "Geen oordelen wachten op goedkeuring.", EN: "No assessments await approval."},
+	"group.set":               {NL: "Niveau vaststellen", EN: "Set level"},
+	"group.four_eyes":         {NL: "Een motivering is nodig als het niveau afwijkt van het voorstel. Een ander dan de auteur keurt goed.", EN: "A rationale is needed when the level differs from the suggestion. Someone other than the author approves."},
 	"nav.upload":              {NL: "Uploaden", EN: "Upload"},
 	"upload.intro":            {NL: "Voeg documenten toe: PDF, HTML of tekst. Ze gaan door dezelfde verwerking als zicht ingest; een document dat er al is, wordt herkend.", EN: "Add documents: PDF, HTML or text. They go through the same pipeline as zicht ingest; a document that is already stored is recognised."},
 	"upload.max":              {NL: "hoogstens", EN: "at most"},

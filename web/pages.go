@@ -180,3 +180,40 @@ func (s *Server) handleReport(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Disposition", fmt.Sprintf("inline; filename=\"zicht-%s-%s.%s\"", pub, lang, f))
 	w.Write(buf.Bytes())
 }
+
+func (s *Server) handleSetAssessment(w http.ResponseWriter, r *http.Request) {
+	g := zicht.GroupID(r.PathValue("id"))
+	q, err := zicht.ParseQuestion(r.PostFormValue("question"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	l, err := zicht.ParseLevel(r.PostFormValue("level"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := review.SetFinal(r.Context(), s.store, g, q, l, r.PostFormValue("rationale"), visitorOf(r).User.Name); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/groups/"+url.PathEscape(string(g))+"#drafts", http.StatusSeeOther)
+}
+
+func (s *Server) handleApprove(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.store.Assessment(r.Context(), zicht.AssessmentID(id))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := review.Approve(r.Context(), s.store, a.ID, visitorOf(r).User.Name); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/groups/"+url.PathEscape(string(a.Group)), http.StatusSeeOther)
+}

@@ -130,6 +130,8 @@ func (s *Server) routes() []route {
 		{"POST /review/{id}/{action}", zicht.RoleAnalyst, s.handleReviewDecision},
 		{"POST /review/undo", zicht.RoleAnalyst, s.handleReviewUndo},
 		{"POST /publications", zicht.RoleReviewer, s.handlePublish},
+		{"POST /groups/{id}/assessments", zicht.RoleAnalyst, s.handleSetAssessment},
+		{"POST /assessments/{id}/approve", zicht.RoleReviewer, s.handleApprove},
 		{"GET /upload", zicht.RoleAnalyst, s.handleUploadForm},
 		{"POST /upload", zicht.RoleAnalyst, s.handleUpload},
 		{"GET /api/queue", zicht.RoleAnalyst, s.apiQueue},
@@ -278,6 +280,8 @@ func (s *Server) handleOverview(w http.ResponseWriter, r *http.Request) {
 }
 
 type groupPage struct {
+	Drafts      []zicht.Assessment // analysts' drafts awaiting approval
+	Levels      []zicht.Level
 	Group       zicht.Group
 	Row         overview.Row
 	History     []zicht.Assessment
@@ -324,8 +328,11 @@ func (s *Server) groupData(ctx context.Context, g *zicht.Group, showPassages boo
 	for _, a := range all {
 		if a.Status == zicht.Approved {
 			p.History = append(p.History, a)
+		} else if a.Origin == zicht.OriginAnalyst && showPassages {
+			p.Drafts = append(p.Drafts, a)
 		}
 	}
+	p.Levels = zicht.Levels
 	slices.Reverse(p.History)
 	if showPassages {
 		if p.Signals, err = s.store.Signals(ctx, zicht.SignalFilter{Group: g.ID, Limit: 25}); err != nil {
