@@ -76,6 +76,8 @@ func TestRouteRoleTable(t *testing.T) {
 			{"POST", "/review/undo", zicht.RoleAnalyst}, {"POST", "/review/1/reject", zicht.RoleAnalyst},
 			{"POST", "/publications", zicht.RoleReviewer}, {"GET", "/upload", zicht.RoleAnalyst},
 			{"POST", "/groups/roma/assessments", zicht.RoleAnalyst}, {"POST", "/assessments/1/approve", zicht.RoleReviewer},
+			{"GET", "/users", zicht.RoleAdmin}, {"POST", "/users", zicht.RoleAdmin}, {"GET", "/audit", zicht.RoleAdmin},
+			{"GET", "/api/audit", zicht.RoleAdmin}, {"GET", "/api/openapi.json", "-"},
 		}
 		for _, rt := range routes {
 			for who, tok := range tokens {
@@ -352,5 +354,45 @@ func TestUpload(t *testing.T) {
 	}
 	if status, _ := call(t, noRedirect, "POST", ts.URL+"/upload", ana, "not multipart", "Content-Type", "text/plain"); status != 400 {
 		t.Errorf("non-multipart upload: %d, want 400", status)
+	}
+}
+
+func TestOpenAPIListsEveryAPIRoute(t *testing.T) {
+	ts, _ := newServerWith(t, false)
+	status, body := call(t, noRedirect, "GET", ts.URL+"/api/openapi.json", "", "")
+	var doc struct {
+		OpenAPI string                    `json:"openapi"`
+		Paths   map[string]map[string]any `json:"paths"`
+	}
+	if status != 200 || json.Unmarshal([]byte(body), &doc) != nil || doc.OpenAPI == "" {
+		t.Fatalf("openapi.json: %d", status)
+	}
+	for _, route := range []string{"GET /api/overview", "GET /api/queue", "POST /api/signals/{id}/accept", "POST /api/signals/{id}/reject",
+		"POST /api/review/undo", "GET /api/evidence", "POST /api/evidence", "POST /api/assessments", "POST /api/assessments/{id}/approve",
+		"GET /api/groups/{id}/history", "GET /api/publications", "POST /api/publications", "GET /api/audit"} {
+		method, path, _ := strings.Cut(route, " ")
+		if _, ok := doc.Paths[path][strings.ToLower(method)]; !ok {
+			t.Errorf("openapi.json lacks %s", route)
+		}
+	}
+}
+
+func TestUsersAndAuditPages(t *testing.T) {
+	ts, st := newServerWith(t, false)
+	admin := apiToken(t, st, "ada", zicht.RoleAdmin)
+	form := "name=bo&role=reviewer&password=a+long+enough+password"
+	if status, _ := call(t, noRedirect, "POST", ts.URL+"/users", admin, form, "Content-Type", "application/x-www-form-urlencoded"); status != 303 {
+		t.Errorf("add user: %d", status)
+	}
+	status, body := call(t, noRedirect, "POST", ts.URL+"/users?lang=en", admin, "name=b+o&role=reviewer&password=x", "Content-Type", "application/x-www-form-urlencoded")
+	if status != 400 || !strings.Contains(body, "user name") || !strings.Contains(body, `id="u-name"`) {
+		t.Errorf("malformed user form: %d; want the form again with the problem", status)
+	}
+	if u, _, err := st.UserByName(context.Background(), "bo"); err != nil || u.Role != zicht.RoleReviewer {
+		t.Errorf("bo = %+v, %v", u, err)
+	}
+	status, body = call(t, noRedirect, "GET", ts.URL+"/audit?lang=en", admin, "")
+	if status != 200 || !strings.Contains(body, "user.put") {
+		t.Errorf("audit page: %d", status)
 	}
 }

@@ -72,7 +72,7 @@ func New(cfg Config) (*Server, error) {
 	if s.dummyHash, err = auth.HashPassword("no such user, no such password"); err != nil {
 		return nil, err
 	}
-	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html"} {
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html", "users.html", "audit.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -119,6 +119,11 @@ func (s *Server) routes() []route {
 		{"GET /publications", "", s.handlePublications},
 		{"GET /reports/{file}", "", s.handleReport},
 		{"GET /login", "-", s.handleLoginForm},
+		{"GET /api/openapi.json", "-", s.handleOpenAPI},
+		{"GET /users", zicht.RoleAdmin, s.handleUsers},
+		{"POST /users", zicht.RoleAdmin, s.handleAddUser},
+		{"GET /audit", zicht.RoleAdmin, s.handleAudit},
+		{"GET /api/audit", zicht.RoleAdmin, s.handleAudit},
 		{"POST /login", "-", s.handleLogin},
 		{"POST /logout", zicht.RoleViewer, s.handleLogout},
 		{"GET /documents", zicht.RoleViewer, s.handleDocuments},
