@@ -12,6 +12,9 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -78,6 +81,7 @@ func TestRouteRoleTable(t *testing.T) {
 			{"POST", "/groups/roma/assessments", zicht.RoleAnalyst}, {"POST", "/assessments/1/approve", zicht.RoleReviewer},
 			{"GET", "/users", zicht.RoleAdmin}, {"POST", "/users", zicht.RoleAdmin}, {"GET", "/audit", zicht.RoleAdmin},
 			{"GET", "/api/audit", zicht.RoleAdmin}, {"GET", "/api/openapi.json", "-"},
+			{"GET", "/lexicon", zicht.RoleViewer}, {"GET", "/lexicon/groups.lex", zicht.RoleViewer}, {"POST", "/lexicon/groups.lex", zicht.RoleAdmin},
 		}
 		for _, rt := range routes {
 			for who, tok := range tokens {
@@ -394,5 +398,50 @@ func TestUsersAndAuditPages(t *testing.T) {
 	status, body = call(t, noRedirect, "GET", ts.URL+"/audit?lang=en", admin, "")
 	if status != 200 || !strings.Contains(body, "user.put") {
 		t.Errorf("audit page: %d", status)
+	}
+}
+
+func TestLexiconEditor(t *testing.T) {
+	ctx := context.Background()
+	_, st := newServerWith(t, false)
+	data := t.TempDir()
+	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	admin := apiToken(t, st, "ada", zicht.RoleAdmin)
+	status, body := call(t, noRedirect, "GET", ts.URL+"/lexicon/groups.lex?lang=en", admin, "")
+	if status != 200 || !strings.Contains(body, "[group roma]") || !strings.Contains(body, "<textarea") {
+		t.Fatalf("lexicon file page: %d", status)
+	}
+	post := func(text string) (int, string) {
+		return call(t, noRedirect, "POST", ts.URL+"/lexicon/extra.lex?lang=en", admin, "text="+url.QueryEscape(text),
+			"Content-Type", "application/x-www-form-urlencoded")
+	}
+	status, body = post("[group roma]\nnl: roma\n")
+	if status != 400 || !regexp.MustCompile(`\.lex:\d+: duplicate group id`).MatchString(body) {
+		t.Errorf("duplicate group id: %d; want the form again with a line-numbered error\n%s", status, body)
+	}
+	if _, err := os.Stat(filepath.Join(data, "lexicon", "extra.lex")); err == nil {
+		t.Error("an invalid lexicon file was saved")
+	}
+	status, _ = post("[group drug-couriers]\nname.nl: Minderjarige drugskoeriers\nname.en: Minor drug couriers\nnl: drugskoerier*\nen: drug courier*\n")
+	if status != 303 {
+		t.Fatalf("valid new file: %d", status)
+	}
+	lex, err := lexicon.LoadOverride(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := lex.Group("drug-couriers"); !ok {
+		t.Error("the saved file did not reach the lexicon")
+	}
+	if ev, _ := st.AuditEvents(ctx, 1); len(ev) == 0 || ev[0].Action != "lexicon.edit" {
+		t.Errorf("edit not audited: %+v", ev)
+	}
+	if status, _ := call(t, noRedirect, "GET", ts.URL+"/lexicon/..%2Fzicht.db", admin, ""); status != 404 {
+		t.Errorf("path traversal in a lexicon name: %d, want 404", status)
 	}
 }

@@ -13,6 +13,13 @@ import (
 var messages = map[string]zicht.Text{
 	"app.tagline":             {NL: "Zicht op kwetsbaarheid van groepen kinderen voor mensenhandel", EN: "Insight into the vulnerability of groups of children to human trafficking"},
 	"nav.overview":            {NL: "Overzicht", EN: "Overview"},
+	"nav.lexicon":             {NL: "Lexicon", EN: "Lexicon"},
+	"lexicon.intro":           {NL: "De termen, triggers en niveauwoorden waarmee zicht signalen vindt. Beheerders kunnen een bestand bewerken; het wordt eerst gecontroleerd en dan in de datamap bewaard, naast het ingebouwde bestand. Zie docs/lexicon.md voor de opmaak.", EN: "The terms, triggers and level words zicht finds signals with. Admins can edit a file; it is checked first and then kept in the data directory, beside the built-in file. See docs/lexicon.md for the format."},
+	"lexicon.edited":          {NL: "bewerkt", EN: "edited"},
+	"lexicon.saved":           {NL: "Opgeslagen en gecontroleerd.", EN: "Saved and checked."},
+	"lexicon.text":            {NL: "Inhoud", EN: "Contents"},
+	"lexicon.save":            {NL: "Controleren en opslaan", EN: "Check and save"},
+	"lexicon.after":           {NL: "Geldt voor documenten die na een herstart van zicht binnenkomen.", EN: "Applies to documents that come in after zicht restarts."},
 	"nav.users":               {NL: "Gebruikers", EN: "Users"},
 	"nav.audit":               {NL: "Audittrail", EN: "Audit trail"},
 	"users.role":              {NL: "Rol", EN: "Role"},

@@ -42,6 +42,8 @@ type Config struct {
 	Secure bool
 	// Ingest takes uploaded documents; nil turns uploads off.
 	Ingest Ingester
+	// DataDir is where edited lexicon files are kept; "" makes the lexicon read-only.
+	DataDir string
 }
 
 // Server is the web application.
@@ -55,6 +57,7 @@ type Server struct {
 	secure         bool
 	throttle       *auth.Throttle
 	ingest         Ingester
+	dataDir        string
 	dummyHash      string // checked against when a login names no user, so timing tells nothing
 }
 
@@ -67,12 +70,12 @@ func New(cfg Config) (*Server, error) {
 		cfg.Lang = zicht.Dutch
 	}
 	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{},
-		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}, ingest: cfg.Ingest}
+		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}, ingest: cfg.Ingest, dataDir: cfg.DataDir}
 	var err error
 	if s.dummyHash, err = auth.HashPassword("no such user, no such password"); err != nil {
 		return nil, err
 	}
-	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html", "users.html", "audit.html"} {
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html", "users.html", "audit.html", "lexicon.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -120,6 +123,9 @@ func (s *Server) routes() []route {
 		{"GET /reports/{file}", "", s.handleReport},
 		{"GET /login", "-", s.handleLoginForm},
 		{"GET /api/openapi.json", "-", s.handleOpenAPI},
+		{"GET /lexicon", zicht.RoleViewer, s.handleLexicon},
+		{"GET /lexicon/{file}", zicht.RoleViewer, s.handleLexicon},
+		{"POST /lexicon/{file}", zicht.RoleAdmin, s.handleSaveLexicon},
 		{"GET /users", zicht.RoleAdmin, s.handleUsers},
 		{"POST /users", zicht.RoleAdmin, s.handleAddUser},
 		{"GET /audit", zicht.RoleAdmin, s.handleAudit},

@@ -556,7 +556,11 @@ func serve(ctx context.Context, e *env, st zicht.Store, addr string, public bool
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Store: st, Logger: e.log, PublicOverview: public, Ingest: pipe})
+	cfg := web.Config{Store: st, Logger: e.log, PublicOverview: public, Ingest: pipe}
+	if !isPostgres(data) {
+		cfg.DataDir = data
+	}
+	srv, err := web.New(cfg)
 	if err != nil {
 		return err
 	}
