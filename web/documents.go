@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/zicht-project/zicht"
 	"github.com/zicht-project/zicht/lexicon"
@@ -61,12 +63,25 @@ type searchHit struct {
 	Segments []segment
 }
 
+// searchFilter narrows search hits to passages with matching signals, and
+// to documents by source and date.
+type searchFilter struct {
+	Group, Question, Polarity, Type, Source, From, To string
+}
+
+func (f searchFilter) bySignal() bool {
+	return f.Group != "" || f.Question != "" || f.Polarity != "" || f.Type != ""
+}
+
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	v := r.URL.Query()
+	f := searchFilter{Group: v.Get("group"), Question: v.Get("question"), Polarity: v.Get("polarity"), Type: v.Get("type"),
+		Source: strings.TrimSpace(v.Get("source")), From: v.Get("from"), To: v.Get("to")}
 	var hits []searchHit
 	var problem string
 	if q != "" {
-		found, err := s.store.Search(r.Context(), q, 100)
+		found, err := s.store.Search(r.Context(), q, 1000)
 		switch {
 		case zicht.ErrorCode(err) == zicht.CodeInvalid:
 			problem = err.Error()
@@ -74,16 +89,87 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+		if found, err = s.filterHits(r, found, f); err != nil {
+			if zicht.ErrorCode(err) != zicht.CodeInvalid {
+				s.fail(w, r, err)
+				return
+			}
+			problem = err.Error()
+		}
 		words := queryWords(q)
-		for _, h := range found {
+		for _, h := range found[:min(len(found), 100)] {
 			hits = append(hits, searchHit{SearchHit: h, Segments: highlight(h.Passage.Text, words)})
 		}
+	}
+	groups, err := s.store.Groups(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "search.html", translate(s.langOf(w, r), "nav.search"), struct {
 		Query   string
 		Hits    []searchHit
 		Problem string
-	}{q, hits, problem})
+		Filter  searchFilter
+		Groups  []zicht.Group
+		Types   []zicht.EvidenceType
+	}{q, hits, problem, f, groups, zicht.EvidenceTypes})
+}
+
+// filterHits keeps the hits that pass f.
+func (s *Server) filterHits(r *http.Request, hits []zicht.SearchHit, f searchFilter) ([]zicht.SearchHit, error) {
+	var from, to time.Time
+	var err error
+	if f.From != "" {
+		if from, err = parseDate(f.From); err != nil {
+			return nil, err
+		}
+	}
+	if f.To != "" {
+		if to, err = parseDate(f.To); err != nil {
+			return nil, err
+		}
+	}
+	if !f.bySignal() && f.Source == "" && from.IsZero() && to.IsZero() {
+		return hits, nil
+	}
+	docs := map[zicht.DocumentID]*zicht.Document{}
+	sigs := map[zicht.DocumentID][]zicht.Signal{}
+	var out []zicht.SearchHit
+	for _, h := range hits {
+		id := h.Passage.Doc
+		d, ok := docs[id]
+		if !ok {
+			if d, err = s.store.Document(r.Context(), id); err != nil {
+				return nil, err
+			}
+			docs[id] = d
+		}
+		if f.Source != "" && !strings.Contains(strings.ToLower(d.Source+" "+d.Title+" "+d.Canonical), strings.ToLower(f.Source)) {
+			continue
+		}
+		if !from.IsZero() && (d.Date.IsZero() || d.Date.Before(from)) || !to.IsZero() && (d.Date.IsZero() || d.Date.After(to)) {
+			continue
+		}
+		if f.bySignal() {
+			list, ok := sigs[id]
+			if !ok {
+				if list, err = s.store.Signals(r.Context(), zicht.SignalFilter{Doc: id}); err != nil {
+					return nil, err
+				}
+				sigs[id] = list
+			}
+			if !slices.ContainsFunc(list, func(sg zicht.Signal) bool {
+				return sg.Start == h.Passage.Start && (f.Group == "" || string(sg.Group) == f.Group) &&
+					(f.Question == "" || string(sg.Question) == f.Question) && (f.Polarity == "" || string(sg.Polarity) == f.Polarity) &&
+					(f.Type == "" || string(sg.EvidenceType) == f.Type)
+			}) {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out, nil
 }
 
 func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {

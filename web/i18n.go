@@ -13,6 +13,10 @@ import (
 var messages = map[string]zicht.Text{
 	"app.tagline":             {NL: "Zicht op kwetsbaarheid van groepen kinderen voor mensenhandel", EN: "Insight into the vulnerability of groups of children to human trafficking"},
 	"nav.overview":            {NL: "Overzicht", EN: "Overview"},
+	"search.filters":          {NL: "Filters", EN: "Filters"},
+	"search.source":           {NL: "Bron", EN: "Source"},
+	"search.from":             {NL: "Vanaf", EN: "From"},
+	"search.to":               {NL: "Tot en met", EN: "To"},
 	"nav.lexicon":             {NL: "Lexicon", EN: "Lexicon"},
 	"lexicon.intro":           {NL: "De termen, triggers en niveauwoorden waarmee zicht signalen vindt. Beheerders kunnen een bestand bewerken; het wordt eerst gecontroleerd en dan in de datamap bewaard, naast het ingebouwde bestand. Zie docs/lexicon.md voor de opmaak.", EN: "The terms, triggers and level words zicht finds signals with. Admins can edit a file; it is checked first and then kept in the data directory, beside the built-in file. See docs/lexicon.md for the format."},
 	"lexicon.edited":          {NL: "bewerkt", EN: "edited"},

@@ -181,6 +181,22 @@ func TestDocumentsSearchAndReader(t *testing.T) {
 	if strings.Contains(body, `<script>alert`) {
 		t.Error("document title not escaped in search results")
 	}
+	for query, want := range map[string]int{
+		"uitbuiting&group=roma&question=Q2":         1, // the passage with the roma Q2 signal
+		"uitbuiting&group=lgbt":                     0,
+		"uitbuiting&polarity=negated":               0,
+		"uitbuiting&type=professional_signal":       1,
+		"schiet&group=roma":                         0, // a passage without signals
+		"uitbuiting&source=Rapport&from=2000-01-01": 0, // the document has no date
+	} {
+		_, _, body := fetch(t, ts.URL+"/search?lang=en&q="+query)
+		if got := strings.Count(body, "<blockquote>"); got != want {
+			t.Errorf("search %s: %d hits, want %d", query, got, want)
+		}
+	}
+	if _, _, body := fetch(t, ts.URL+"/search?q=uitbuiting&from=yesterday"); !strings.Contains(body, "is not a date") {
+		t.Error("a malformed date filter gave no message")
+	}
 	status, _, body = fetch(t, ts.URL+"/search?q=%3F%21")
 	if status != 200 || !strings.Contains(body, "has no words") {
 		t.Errorf("empty query: %d", status)
