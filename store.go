@@ -130,6 +130,9 @@ type AssessmentFilter struct {
 	Group    GroupID
 	Question Question
 	Status   AssessmentStatus
+	// Brief leaves out the items behind each assessment, which overviews do
+	// not show and which are most of the cost of reading assessments.
+	Brief bool
 }
 
 // AssessmentStore keeps assessments and publications.

@@ -23,7 +23,7 @@ type Store interface {
 // Cell is one group's state for one question.
 type Cell struct {
 	Current    *zicht.Assessment // latest approved; nil when none
-	Suggestion *zicht.Assessment // latest computed draft; nil when none
+	Suggestion *zicht.Assessment // latest computed draft, without its items; nil when none
 	Signals    int
 	Pending    int
 	Evidence   int
@@ -77,7 +77,7 @@ func Build(ctx context.Context, st Store) (*Overview, error) {
 	if err != nil {
 		return nil, fmt.Errorf("overview: %w", err)
 	}
-	all, err := st.Assessments(ctx, zicht.AssessmentFilter{})
+	all, err := st.Assessments(ctx, zicht.AssessmentFilter{Brief: true})
 	if err != nil {
 		return nil, fmt.Errorf("overview: %w", err)
 	}

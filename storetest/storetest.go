@@ -353,6 +353,11 @@ func testAssessmentRules(t *testing.T, s zicht.Store) {
 	must(t, err)
 	read, err := s.Assessment(ctx, got.ID)
 	must(t, err)
+	brief, err := s.Assessments(ctx, zicht.AssessmentFilter{Group: "roma", Brief: true})
+	must(t, err)
+	if len(brief) != 1 || len(brief[0].Items) != 0 || brief[0].Final != zicht.LevelHigh {
+		t.Errorf("brief assessments = %+v, want the assessment without items", brief)
+	}
 	if read.Final != zicht.LevelHigh || read.Rationale == "" || len(read.Items) != 1 || read.Items[0].Weight != 1.5 {
 		t.Errorf("assessment read back = %+v", read)
 	}

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/zicht-project/zicht"
@@ -58,6 +59,7 @@ type Server struct {
 	throttle       *auth.Throttle
 	ingest         Ingester
 	dataDir        string
+	cache          overviewCache
 	dummyHash      string // checked against when a login names no user, so timing tells nothing
 }
 
@@ -155,12 +157,19 @@ func (s *Server) routes() []route {
 		{"POST /api/publications", zicht.RoleReviewer, s.apiPublish},
 	}
 	for i, rt := range rts {
+		if !strings.HasPrefix(rt.pattern, "GET ") {
+			h := rts[i].handler
+			rts[i].handler = func(w http.ResponseWriter, r *http.Request) {
+				h(w, r)
+				s.cache.drop() // whatever the request changed shows at once
+			}
+		}
 		switch rt.role {
 		case "":
-			rts[i].handler = s.public(rt.handler)
+			rts[i].handler = s.public(rts[i].handler)
 		case "-": // the login pages themselves
 		default:
-			rts[i].handler = s.need(rt.role, rt.handler)
+			rts[i].handler = s.need(rt.role, rts[i].handler)
 		}
 	}
 	return rts
@@ -272,13 +281,46 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.render(w, r, status, "error.html", http.StatusText(status), msg)
 }
 
-func (s *Server) handleOverview(w http.ResponseWriter, r *http.Request) {
-	ov, err := overview.Build(r.Context(), s.store)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// overviewCache keeps the overview for a moment: it is the most visited page
+// and the costliest to gather. Every change made through the web
+// application drops it; changes from the command line show within maxAge.
+type overviewCache struct {
+	mu   sync.Mutex
+	at   time.Time
+	ov   *overview.Overview
+	docs int
+}
+
+const overviewMaxAge = 2 * time.Second
+
+func (c *overviewCache) drop() {
+	c.mu.Lock()
+	c.ov = nil
+	c.mu.Unlock()
+}
+
+// current returns the cached overview or builds a new one.
+func (s *Server) currentOverview(ctx context.Context) (*overview.Overview, int, error) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ov != nil && time.Since(c.at) < overviewMaxAge {
+		return c.ov, c.docs, nil
 	}
-	docs, err := s.store.Documents(r.Context(), zicht.DocumentFilter{})
+	ov, err := overview.Build(ctx, s.store)
+	if err != nil {
+		return nil, 0, err
+	}
+	docs, err := s.store.Documents(ctx, zicht.DocumentFilter{})
+	if err != nil {
+		return nil, 0, err
+	}
+	c.ov, c.docs, c.at = ov, len(docs), time.Now()
+	return ov, c.docs, nil
+}
+
+func (s *Server) handleOverview(w http.ResponseWriter, r *http.Request) {
+	ov, docs, err := s.currentOverview(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -287,7 +329,7 @@ func (s *Server) handleOverview(w http.ResponseWriter, r *http.Request) {
 		*overview.Overview
 		Documents int
 		Levels    []zicht.Level
-	}{ov, len(docs), zicht.Levels})
+	}{ov, docs, zicht.Levels})
 }
 
 type groupPage struct {
@@ -321,7 +363,7 @@ func (s *Server) handleGroup(w http.ResponseWriter, r *http.Request) {
 // groupData gathers a group page; passages from documents are shown only
 // to users who are logged in, never on the public overview.
 func (s *Server) groupData(ctx context.Context, g *zicht.Group, showPassages bool) (*groupPage, error) {
-	ov, err := overview.Build(ctx, s.store)
+	ov, _, err := s.currentOverview(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -329,18 +371,20 @@ func (s *Server) groupData(ctx context.Context, g *zicht.Group, showPassages boo
 	for _, row := range ov.Rows {
 		if row.Group.ID == g.ID {
 			p.Row = row
-			p.Suggestions[zicht.Q1], p.Suggestions[zicht.Q2] = row.Q1.Suggestion, row.Q2.Suggestion
 		}
 	}
 	all, err := s.store.Assessments(ctx, zicht.AssessmentFilter{Group: g.ID})
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range all {
-		if a.Status == zicht.Approved {
+	for i, a := range all {
+		switch {
+		case a.Status == zicht.Approved:
 			p.History = append(p.History, a)
-		} else if a.Origin == zicht.OriginAnalyst && showPassages {
+		case a.Origin == zicht.OriginAnalyst && showPassages:
 			p.Drafts = append(p.Drafts, a)
+		case a.Origin == zicht.OriginComputed:
+			p.Suggestions[a.Question] = &all[i] // with its items, for the explanation
 		}
 	}
 	p.Levels = zicht.Levels
@@ -369,7 +413,7 @@ type overviewJSON struct {
 }
 
 func (s *Server) handleOverviewJSON(w http.ResponseWriter, r *http.Request) {
-	ov, err := overview.Build(r.Context(), s.store)
+	ov, _, err := s.currentOverview(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -971,6 +971,10 @@ func (s *Store) AddAssessment(ctx context.Context, a zicht.Assessment) (zicht.As
 const assessmentCols = `id, group_id, question, suggested, final, confidence, summary_nl, summary_en, rationale, items,
 	method, origin, author, reviewer, status, coalesce(supersedes, 0), created_at, approved_at`
 
+// briefAssessmentCols reads an assessment without its items.
+const briefAssessmentCols = `id, group_id, question, suggested, final, confidence, summary_nl, summary_en, rationale, '[]'::jsonb,
+	method, origin, author, reviewer, status, coalesce(supersedes, 0), created_at, approved_at`
+
 func scanAssessment(sc scanner) (zicht.Assessment, error) {
 	var a zicht.Assessment
 	var items []byte
@@ -998,7 +1002,11 @@ func (s *Store) Assessment(ctx context.Context, id zicht.AssessmentID) (*zicht.A
 
 // Assessments lists assessments matching f, oldest first.
 func (s *Store) Assessments(ctx context.Context, f zicht.AssessmentFilter) ([]zicht.Assessment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+assessmentCols+` FROM assessments
+	cols := assessmentCols
+	if f.Brief {
+		cols = briefAssessmentCols
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM assessments
 		WHERE ($1 = '' OR group_id = $1) AND ($2 = '' OR question = $2) AND ($3 = '' OR status = $3) ORDER BY id`,
 		string(f.Group), string(f.Question), string(f.Status))
 	if err != nil {

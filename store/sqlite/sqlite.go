@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -52,6 +53,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Keep connections open: opening one runs the pragmas above, which costs
+	// far more than a query, and database/sql keeps only two idle by default.
+	conns := max(4, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -797,6 +803,10 @@ func (s *Store) AddAssessment(ctx context.Context, a zicht.Assessment) (zicht.As
 const assessmentCols = `id, group_id, question, suggested, final, confidence, summary_nl, summary_en, rationale, items,
 	method, origin, author, reviewer, status, coalesce(supersedes, 0), created_at, approved_at`
 
+// briefAssessmentCols reads an assessment without its items.
+const briefAssessmentCols = `id, group_id, question, suggested, final, confidence, summary_nl, summary_en, rationale, '[]',
+	method, origin, author, reviewer, status, coalesce(supersedes, 0), created_at, approved_at`
+
 func scanAssessment(sc interface{ Scan(...any) error }) (zicht.Assessment, error) {
 	var a zicht.Assessment
 	var items, created, approved string
@@ -823,7 +833,11 @@ func (s *Store) Assessment(ctx context.Context, id zicht.AssessmentID) (*zicht.A
 
 // Assessments lists assessments matching f, oldest first.
 func (s *Store) Assessments(ctx context.Context, f zicht.AssessmentFilter) ([]zicht.Assessment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+assessmentCols+` FROM assessments
+	cols := assessmentCols
+	if f.Brief {
+		cols = briefAssessmentCols
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM assessments
 		WHERE (? = '' OR group_id = ?) AND (? = '' OR question = ?) AND (? = '' OR status = ?) ORDER BY id`,
 		f.Group, f.Group, f.Question, f.Question, f.Status, f.Status)
 	if err != nil {
