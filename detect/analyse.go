@@ -41,13 +41,15 @@ func (s *scanner) heading(h string) *headingInfo {
 // nil when nothing in it can lead to a signal or link a group.
 func (s *scanner) analyse(text string) *analysis {
 	s.toks = lexicon.Tokenize(text, s.toks[:0])
+	// The fast path: one pass over the content terms alone. Most passages
+	// of an irrelevant text end here.
+	if len(s.d.content.match(s.toks, text, s.lang, s.hits[:0], 1)) == 0 {
+		return nil
+	}
 	s.hits = s.d.m.match(s.toks, text, s.lang, s.hits[:0], maxHits)
 	content := false
 	for _, h := range s.hits {
-		switch s.d.m.entries[h.e].role {
-		case roleGroup, roleGroupNear, roleRisk, roleEvidence, roleCue, roleTrafficking, rolePopulation, roleChildren, roleAnaphor:
-			content = true
-		}
+		content = content || s.d.m.entries[h.e].role.content()
 	}
 	if !content {
 		return nil
@@ -329,11 +331,15 @@ func longestFirst(hits []hit, sameSpan bool) []hit {
 	// A hit inside a longer one gives way even when the longer one loses
 	// to a third: in "officier van justitie eist drie jaar cel", "jaar cel"
 	// (a conviction) lies inside "eist ~4 cel" (a prosecution).
-	var sorted []hit
+	var sorted, kept []hit
 	for _, h := range hits {
+		if h.near {
+			kept = append(kept, h) // see hit.near
+			continue
+		}
 		inside := false
 		for _, o := range hits {
-			inside = inside || o.contains(h) && o.len() > h.len()
+			inside = inside || !o.near && o.contains(h) && o.len() > h.len()
 		}
 		if !inside {
 			sorted = append(sorted, h)
@@ -345,11 +351,10 @@ func longestFirst(hits []hit, sameSpan bool) []hit {
 		}
 		return sorted[i].from < sorted[j].from
 	})
-	var kept []hit
 	for _, h := range sorted {
 		ok := true
 		for _, k := range kept {
-			if k.overlaps(h) && !(sameSpan && k.from == h.from && k.to == h.to) {
+			if !k.near && k.overlaps(h) && !(sameSpan && k.from == h.from && k.to == h.to) {
 				ok = false
 				break
 			}
@@ -846,6 +851,9 @@ func dedupe(s []string) []string {
 
 // hasGap reports whether a term lets other words stand between its words.
 func hasGap(t lexicon.Term) bool {
+	if len(t.Near) > 0 {
+		return true // a proximity rule is all gap
+	}
 	for _, w := range t.Words {
 		if w.Gap > 0 {
 			return true

@@ -25,6 +25,8 @@ func TestHostileInput(t *testing.T) {
 		"dots and abbreviations":           strings.Repeat("o.a. bijv. art. Sr. e.g. ", 1<<20/25),
 		"newlines only":                    strings.Repeat("\n", 1<<20),
 		"one-word lines":                   strings.Repeat("Uitbuiting\n", 1<<20/11),
+		// Both sides of proximity rules and stemmed words, again and again.
+		"proximity and stems everywhere": strings.Repeat("children undocumented, plantation exploited mines recruiting sentenced kinderen ongedocumenteerd uitgebuit plantages ", 2<<20/113),
 	}
 	for name, text := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -56,6 +58,16 @@ func TestHostileInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCatastrophicGroupTerm: a term added by an analyst is held to the same
+// limits as the lexicon's, so it cannot make matching exponential.
+func TestCatastrophicGroupTerm(t *testing.T) {
+	lex := newDefault(t).lex
+	_, err := New(lex, []zicht.Group{{ID: "test", Terms: []zicht.Term{{Pattern: "a ~5 a ~5 a ~5 a ~5 a"}}}})
+	if err == nil || !strings.Contains(err.Error(), "catastrophic") {
+		t.Errorf("New: %v, want a catastrophic-pattern error", err)
 	}
 }
 

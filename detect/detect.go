@@ -22,7 +22,7 @@ import (
 
 // Version is recorded on every signal, so that signals can be traced to the
 // rules that made them and recomputed when the rules change.
-const Version = "detect/0.2"
+const Version = "detect/0.3"
 
 // Limits that keep analysis bounded on hostile input.
 const (
@@ -42,8 +42,12 @@ const (
 
 // Detector finds signals in text. It is safe for concurrent use.
 type Detector struct {
-	lex     *lexicon.Lexicon
-	m       *matcher
+	lex *lexicon.Lexicon
+	m   *matcher
+	// content matches only the terms that can make a passage worth
+	// analysing (role.content): the fast path. Function words, triggers and
+	// boundaries, which every text is full of, are left to m.
+	content *matcher
 	abbrev  map[string]bool // folded abbreviation → whether it may end a sentence
 	stop    map[string]bool // folded stop words
 	q1Risks map[string]bool // risk factors that are Q1 cues
@@ -151,6 +155,13 @@ func New(lex *lexicon.Lexicon, extra []zicht.Group) (*Detector, error) {
 		d.stop[t.Words[0].Norm] = true
 	}
 	d.m = newMatcher(es)
+	var content []entry
+	for _, e := range es {
+		if e.role.content() {
+			content = append(content, e)
+		}
+	}
+	d.content = newMatcher(content)
 	return d, nil
 }
 

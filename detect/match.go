@@ -30,6 +30,16 @@ const (
 	roleBoundaryBack             // a boundary for backward scopes only
 )
 
+// content reports whether a hit of the role can lead to a signal or link a
+// group: a passage without one is not analysed.
+func (r role) content() bool {
+	switch r {
+	case roleGroup, roleGroupNear, roleRisk, roleEvidence, roleCue, roleTrafficking, rolePopulation, roleChildren, roleAnaphor:
+		return true
+	}
+	return false
+}
+
 // entry is one term with its meaning.
 type entry struct {
 	role role
@@ -43,7 +53,13 @@ type entry struct {
 type hit struct {
 	e        int32
 	from, to int
+	// near marks the hit of a proximity rule: its span holds words that
+	// are not its own, so it neither swallows nor gives way to other hits.
+	near bool
 }
+
+// nearSide marks a candidate found by the second side of a proximity rule.
+const nearSide = 1 << 30
 
 func (h hit) len() int { return h.to - h.from }
 
@@ -65,6 +81,31 @@ type matcher struct {
 	suffix     map[string][]int32
 	prefixLens []int // distinct stem lengths in bytes, ascending
 	suffixLens []int
+	// heads and tails are a prefilter: bit gram(w) is set for the first
+	// (last) bytes of every exact or prefix (suffix) first word, so that
+	// most tokens of an irrelevant text are dismissed without a map lookup.
+	heads, tails *[1 << 16]bool
+}
+
+// gram folds the first three bytes of s (all of them when shorter) into 16 bits.
+func gram(s string) uint16 {
+	switch len(s) {
+	case 0:
+		return 0
+	case 1:
+		return uint16(s[0]) | 1<<15
+	case 2:
+		return (uint16(s[0])<<7 ^ uint16(s[1])) | 1<<15
+	}
+	return (uint16(s[0])<<10 ^ uint16(s[1])<<5 ^ uint16(s[2])) &^ (1 << 15)
+}
+
+// tailGram is gram of the last three bytes of s.
+func tailGram(s string) uint16 {
+	if len(s) > 3 {
+		s = s[len(s)-3:]
+	}
+	return gram(s)
 }
 
 func newMatcher(entries []entry) *matcher {
@@ -73,19 +114,47 @@ func newMatcher(entries []entry) *matcher {
 		exact:   map[string][]int32{},
 		prefix:  map[string][]int32{},
 		suffix:  map[string][]int32{},
+		heads:   new([1 << 16]bool),
+		tails:   new([1 << 16]bool),
 	}
 	pl, sl := map[int]bool{}, map[int]bool{}
-	for i, e := range entries {
-		w := e.term.Words[0]
+	index := func(w lexicon.PatternWord, c int32) {
 		switch {
+		case w.Stemmed:
+			// Every token with this stem begins with its key.
+			k := w.StemKey()
+			m.prefix[k] = append(m.prefix[k], c)
+			pl[len(k)] = true
+			m.heads[gram(k)] = true
 		case w.Prefix:
-			m.prefix[w.Norm] = append(m.prefix[w.Norm], int32(i))
+			m.prefix[w.Norm] = append(m.prefix[w.Norm], c)
 			pl[len(w.Norm)] = true
+			if len(w.Norm) < 3 {
+				// Cannot happen for lexicon stems (MinStem); keep the
+				// prefilter exact anyway by letting every head through.
+				for k := range m.heads {
+					m.heads[k] = true
+				}
+			}
+			m.heads[gram(w.Norm)] = true
 		case w.Suffix:
-			m.suffix[w.Norm] = append(m.suffix[w.Norm], int32(i))
+			m.suffix[w.Norm] = append(m.suffix[w.Norm], c)
 			sl[len(w.Norm)] = true
+			if len(w.Norm) < 3 {
+				for k := range m.tails {
+					m.tails[k] = true
+				}
+			}
+			m.tails[tailGram(w.Norm)] = true
 		default:
-			m.exact[w.Norm] = append(m.exact[w.Norm], int32(i))
+			m.exact[w.Norm] = append(m.exact[w.Norm], c)
+			m.heads[gram(w.Norm)] = true
+		}
+	}
+	for i, e := range entries {
+		index(e.term.Words[0], int32(i))
+		if len(e.term.Near) > 0 {
+			index(e.term.Near[0], int32(i)|nearSide)
 		}
 	}
 	for n := range pl {
@@ -107,16 +176,31 @@ func (m *matcher) match(toks []lexicon.Token, text string, lang zicht.Lang, dst 
 			if len(dst) >= max {
 				return
 			}
+			side := c&nearSide != 0
+			c &^= nearSide
 			e := &m.entries[c]
 			if e.term.Lang != "" && lang != "" && e.term.Lang != lang {
 				continue
 			}
-			w := e.term.Words
+			w, other := e.term.Words, e.term.Near
+			if side {
+				w, other = other, w
+			}
 			if !w[0].Match(toks[i], text, e.term.Case) {
 				continue
 			}
-			if end, ok := matchRest(w[1:], toks, text, i+1, e.term.Case); ok {
+			end, ok := matchRest(w[1:], toks, text, i+1, e.term.Case)
+			if !ok {
+				continue
+			}
+			if len(other) == 0 {
 				dst = append(dst, hit{e: c, from: i, to: end})
+				continue
+			}
+			// A proximity rule: the other side after this one (so that
+			// each pair is found once, by the side that comes first).
+			if to, ok := matchNear(other, e.term.NearWords, toks, text, end, e.term.Case); ok {
+				dst = append(dst, hit{e: c, from: i, to: to, near: true})
 			}
 		}
 	}
@@ -125,23 +209,27 @@ func (m *matcher) match(toks []lexicon.Token, text string, lang zicht.Lang, dst 
 			break
 		}
 		n := t.Norm
-		if c, ok := m.exact[n]; ok {
-			try(c, i)
-		}
-		for _, l := range m.prefixLens {
-			if l > len(n) {
-				break
-			}
-			if c, ok := m.prefix[n[:l]]; ok {
+		if m.heads[gram(n)] {
+			if c, ok := m.exact[n]; ok {
 				try(c, i)
 			}
-		}
-		for _, l := range m.suffixLens {
-			if l > len(n) {
-				break
+			for _, l := range m.prefixLens {
+				if l > len(n) {
+					break
+				}
+				if c, ok := m.prefix[n[:l]]; ok {
+					try(c, i)
+				}
 			}
-			if c, ok := m.suffix[n[len(n)-l:]]; ok {
-				try(c, i)
+		}
+		if m.tails[tailGram(n)] {
+			for _, l := range m.suffixLens {
+				if l > len(n) {
+					break
+				}
+				if c, ok := m.suffix[n[len(n)-l:]]; ok {
+					try(c, i)
+				}
 			}
 		}
 	}
@@ -166,6 +254,29 @@ func matchRest(words []lexicon.PatternWord, toks []lexicon.Token, text string, j
 				return end, true
 			}
 		}
+	}
+	return 0, false
+}
+
+// matchNear looks for words starting at most n words after token j, within
+// the sentence, and returns the index after the last matched token.
+func matchNear(words []lexicon.PatternWord, n int, toks []lexicon.Token, text string, j int, cased bool) (int, bool) {
+	between := 0
+	for k := j; k < len(toks) && between <= n; k++ {
+		t := toks[k]
+		if t.Kind == lexicon.TokenPunct {
+			switch t.Norm {
+			case ".", "!", "?", "...":
+				return 0, false
+			}
+			continue
+		}
+		if words[0].Match(t, text, cased) {
+			if end, ok := matchRest(words[1:], toks, text, k+1, cased); ok {
+				return end, true
+			}
+		}
+		between++
 	}
 	return 0, false
 }

@@ -1,11 +1,14 @@
 // Package extract turns the bytes of a document into repaired text and what
 // is known about it: plain text in the common encodings, HTML (the main
-// content, without navigation, banners and scripts) and PDF (the text layer).
+// content, without navigation, banners and scripts), PDF (the text layer),
+// DOCX and ODT (paragraphs and headings), and court rulings in the Dutch
+// judiciary's open-data XML (the ruling's text, its metadata in Meta).
 //
 // Extract sniffs the content first and uses the file name only as a hint. It
 // never panics; every problem with the input is a *zicht.Error whose message
 // names the file: CodeInvalid for empty, damaged, encrypted or image-only
-// files, CodeUnsupported for types zicht does not read.
+// files, XML with a DTD, zip bombs and archives with unsafe entry names;
+// CodeUnsupported for types zicht does not read.
 package extract
 
 import (
@@ -32,7 +35,13 @@ import (
 // "modified", "html_content" (the element taken as the main content),
 // "html_flattened", "pages", "pdf_version", "pdf_title", "pdf_creator",
 // "pdf_producer", "pdf_encrypted", "pdf_pages_unreadable" and
-// "pdf_page_numbers_removed".
+// "pdf_page_numbers_removed"; for rulings (Format "ruling") "kind"
+// ("court_ruling"), "ecli", "court", "decision_date", "publication_date"
+// (YYYY-MM-DD), "procedure" (several joined with "; "), "area_of_law",
+// "summary" (the inhoudsindicatie), "case_number", "place", "ruling_type",
+// "ruling_part" ("uitspraak" or "conclusie"); for DOCX and ODT "headings"
+// (their number) and "office_creator"; "quality" and "quality_reasons" when
+// repair found the text degraded.
 const (
 	FormatText = "text"
 	FormatHTML = "html"
@@ -41,7 +50,7 @@ const (
 
 // Result is the text of one document and what is known about it.
 type Result struct {
-	Format  string            // "text", "html", "pdf"
+	Format  string            // "text", "html", "pdf", "ruling", "docx", "odt"
 	Lang    zicht.Lang        // detected language: zicht.Dutch, zicht.English, or "" when unsure
 	Title   string            // from metadata (<title>, og:title, PDF Title) or the first heading/line
 	Date    time.Time         // publication date from metadata when present, else zero
@@ -96,6 +105,12 @@ func Extract(ctx context.Context, name string, data []byte) (res *Result, err er
 		d, err = extractHTML(ctx, name, data)
 	case FormatText:
 		d, err = extractText(name, data)
+	case FormatRuling:
+		d, err = extractRuling(ctx, name, data)
+	case FormatDOCX:
+		d, err = extractDOCX(ctx, name, data)
+	case FormatODT:
+		d, err = extractODT(ctx, name, data)
 	default:
 		return nil, unsupported(name, kind)
 	}
@@ -124,6 +139,10 @@ func Extract(ctx context.Context, name string, data []byte) (res *Result, err er
 	}
 	if res.Meta == nil {
 		res.Meta = map[string]string{}
+	}
+	if reasons := repair.Quality(text, reps); len(reasons) > 0 {
+		res.Meta["quality"] = "degraded"
+		res.Meta["quality_reasons"] = strings.Join(reasons, ",")
 	}
 	if res.Lang == "" && (d.lang == zicht.Dutch || d.lang == zicht.English) {
 		res.Lang = d.lang
@@ -177,9 +196,14 @@ func sniff(name string, data []byte) string {
 	switch {
 	case strings.HasPrefix(low, "{\\rtf"):
 		return "text/rtf"
+	case strings.HasPrefix(low, "<open-rechtspraak"):
+		return FormatRuling
 	case strings.HasPrefix(low, "<?xml") || strings.HasPrefix(low, "<rss") || strings.HasPrefix(low, "<feed"):
 		if strings.Contains(low, "<html") {
 			return FormatHTML // XHTML
+		}
+		if isRuling(strings.ToLower(s)) {
+			return FormatRuling
 		}
 		return "text/xml"
 	case strings.HasPrefix(http.DetectContentType([]byte(s)), "text/html"):
@@ -211,7 +235,7 @@ func isPDF(data []byte) bool {
 func binaryType(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return zipType(data)
+		return officeType(data)
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
 		return "application/x-ole-storage (legacy Microsoft Office file)"
 	case bytes.HasPrefix(data, []byte("\x7FELF")):

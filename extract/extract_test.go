@@ -143,9 +143,10 @@ func TestExtractErrors(t *testing.T) {
 		{"binary garbage", "blob.bin", garbage, zicht.CodeUnsupported, "binary data"},
 		{"NUL bytes in text", "nul.txt", []byte("tekst\x00\x00\x00met nullen en nog veel meer tekst die doorgaat"), zicht.CodeUnsupported, "binary data"},
 		{"zip", "archief.zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00data.bin"), zicht.CodeUnsupported, "application/zip"},
-		{"docx", "brief.docx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xmlword/document.xml"), zicht.CodeUnsupported, "DOCX"},
+		{"docx", "brief.docx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xmlword/document.xml"), zicht.CodeInvalid, "damaged DOCX"},
 		{"gzip", "a.gz", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"), zicht.CodeUnsupported, "gzip"},
-		{"xml", "uitspraak.xml", []byte(`<?xml version="1.0"?><open-rechtspraak/>`), zicht.CodeUnsupported, "text/xml"},
+		{"empty ruling", "uitspraak.xml", []byte(`<?xml version="1.0"?><open-rechtspraak/>`), zicht.CodeInvalid, "court ruling XML without text"},
+		{"xml", "data.xml", []byte(`<?xml version="1.0"?><data><x>1</x></data>`), zicht.CodeUnsupported, "text/xml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

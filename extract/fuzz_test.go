@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -18,6 +20,12 @@ func FuzzExtract(f *testing.F) {
 	f.Add("a.pdf", []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))
 	f.Add("a.png", pngBytes)
 	f.Add("a.bin", []byte{0, 1, 2, 3, 0xff})
+	if b, err := os.ReadFile(filepath.Join("testdata", "ECLI.NL.RBZZZ.2024.9999.xml")); err == nil {
+		f.Add("ruling.xml", b)
+	}
+	f.Add("r.xml", []byte(`<?xml version="1.0"?><open-rechtspraak><rdf:RDF><rdf:Description><dcterms:identifier>ECLI:NL:X:1:2</dcterms:identifier></rdf:Description></rdf:RDF><uitspraak><para><nr>1</nr>Tekst &amp; meer</para></uitspraak></open-rechtspraak>`))
+	f.Add("a.docx", zipOf(f, "docProps/core.xml", docxCore, "word/document.xml", docxBody))
+	f.Add("a.odt", zipOf(f, "mimetype", "application/vnd.oasis.opendocument.text", "meta.xml", odtMeta, "content.xml", odtContent))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		res, err := Extract(context.Background(), name, data)
 		if err != nil {

@@ -313,6 +313,34 @@ func (rawEncoding) Decode(s string) string {
 	return b.String()
 }
 
+// byteCache decodes the codes of a one-byte font through enc, asking enc
+// once per code: the library resolves the font's /Differences on every
+// call. A font belongs to one page run, so the cache needs no lock.
+type byteCache struct {
+	enc  pdf.TextEncoding
+	done [256]bool
+	t    [256]string
+}
+
+func (c *byteCache) Decode(s string) string {
+	if len(s) == 1 {
+		return c.code(s[0])
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteString(c.code(s[i]))
+	}
+	return b.String()
+}
+
+func (c *byteCache) code(b byte) string {
+	if !c.done[b] {
+		c.t[b] = c.enc.Decode(string([]byte{b}))
+		c.done[b] = true
+	}
+	return c.t[b]
+}
+
 // loadFont reads font dictionary v. A font the library cannot read decodes
 // as Latin-1 with default widths rather than losing the page.
 func loadFont(v pdf.Value) (f *font) {
@@ -328,6 +356,10 @@ func loadFont(v pdf.Value) (f *font) {
 	pf := pdf.Font{V: v}
 	if enc := pf.Encoder(); enc != nil {
 		f.enc = enc
+	}
+	if v.Key("Subtype").Name() != "Type0" {
+		// One byte a code: decode each code once, not on every show.
+		f.enc = &byteCache{enc: f.enc}
 	}
 	switch v.Key("Subtype").Name() {
 	case "Type0":

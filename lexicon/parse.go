@@ -419,11 +419,14 @@ func (p *parser) term(n int, key, value string) {
 		return
 	}
 	t := Term{Lang: lang, File: p.file, Line: n}
+	stem := false
 	for _, o := range opts {
 		k, v, hasV := strings.Cut(o, "=")
 		switch {
 		case k == "case" && !hasV:
 			t.Case = true
+		case k == "stem" && !hasV:
+			stem = true
 		case k == "scope" && p.sec.kind == "trigger":
 			s, err := strconv.Atoi(v)
 			if err != nil || s < 1 || s > 50 {
@@ -435,7 +438,7 @@ func (p *parser) term(n int, key, value string) {
 			p.errorf(n, "option scope is for triggers only")
 			return
 		default:
-			p.errorf(n, "unknown option %q (want case, or scope=N on a trigger)", o)
+			p.errorf(n, "unknown option %q (want case, stem, or scope=N on a trigger)", o)
 			return
 		}
 	}
@@ -443,6 +446,32 @@ func (p *parser) term(n int, key, value string) {
 	if err != nil {
 		p.errorf(n, "%v", err)
 		return
+	}
+	if len(t.Near) > 0 {
+		switch {
+		case p.sec.kind == "group" && (key == "not" || key == "near"):
+			p.errorf(n, "a proximity rule (NEAR/N) cannot be a %s: phrase", key)
+			return
+		case p.sec.kind == "children" && key == "not":
+			p.errorf(n, "a proximity rule (NEAR/N) cannot be a not: phrase")
+			return
+		}
+		switch p.sec.kind {
+		case "group", "riskfactor", "evidence", "cue", "trafficking", "population", "children":
+		default:
+			p.errorf(n, "a proximity rule (NEAR/N) is not allowed in [%s]; only in group, riskfactor, evidence, cue, trafficking, population and children", p.sec.kind)
+			return
+		}
+	}
+	if stem {
+		if t.Case {
+			p.errorf(n, "options case and stem do not go together: a stem has no case")
+			return
+		}
+		if err := t.Pattern.SetStems(lang); err != nil {
+			p.errorf(n, "%v", err)
+			return
+		}
 	}
 	if t.OnlyPunct() && p.sec.kind != "boundary" {
 		p.errorf(n, "term %q is only punctuation; only [boundary] takes punctuation", pat)

@@ -15,7 +15,10 @@ import (
 // gold passage and prints group precision, recall and F1, polarity accuracy,
 // level exact match and evidence-type accuracy.
 func cmdEval(ctx context.Context, e *env, args []string) error {
-	const synopsis = "detect --gold FILE|DIR [--format text|json] [--misses] [--data DIR]"
+	const synopsis = "detect --gold FILE|DIR [--format text|json] [--misses] [--data DIR]  |  extract [--texts DIR] [--no-pdf] [--format text|json]"
+	if len(args) > 0 && args[0] == "extract" {
+		return cmdEvalExtract(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "detect" {
 		fs := flags(e, "eval", synopsis)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
@@ -24,7 +27,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		if len(args) == 0 {
 			return zicht.Errorf(zicht.CodeInvalid, "want what to evaluate: zicht eval %s", synopsis)
 		}
-		return zicht.Errorf(zicht.CodeInvalid, "cannot evaluate %q (want detect)", args[0])
+		return zicht.Errorf(zicht.CodeInvalid, "cannot evaluate %q (want detect or extract)", args[0])
 	}
 	fs := flags(e, "eval detect", "--gold FILE|DIR [--format text|json] [--misses] [--data DIR]")
 	gold := fs.String("gold", "", "gold set: a JSON-lines file with a text per item, or a directory of gold-*.jsonl and <id>.txt files")

@@ -12,6 +12,8 @@ func FuzzRepair(f *testing.F) {
 		"o\uFB03cieel\u00A0\u00A0we\u00ADttelijk\r\n\r\nKop\nTekst.",
 		"coo\u0308rdinatie \u200B na\u0131\u0308ef",
 		"a\xff\xfeb\x00c",
+		"Het is o\uFFFD cieel en we\uE001 elijk; o cieel, kin deren, de kinderen, co rdinatie, na ef, tra cking.",
+		"This \uFFFD ctional report is signi cant, speci c and e ective.",
 		"- een\n- twee\n\n\n1. drie\n",
 		"Datum: 1 mei\nKop\n\nTekst zonder punt\n",
 		"\u2029\u2028\u0085\f\v\t \u3000",

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zicht-project/zicht/extract/wordlist"
 )
 
 // Layout thresholds, in characters.
@@ -287,6 +289,17 @@ func keepHyphen(before, after string, words *lexicon) (keep, space bool) {
 			return false, false
 		case compound && !joined:
 			return true, false
+		}
+	}
+	// Then the word lists: a listed compound with a hyphen keeps it
+	// (e-mail), a listed word without one is joined (Traffick-ers, In-vest).
+	if next := strings.ToLower(leadingWord(after)); next != "" && !hasUpper(word[1:]) {
+		lw := strings.ToLower(word)
+		switch {
+		case wordlist.Known(lw + "-" + next):
+			return true, false
+		case wordlist.Known(lw + next):
+			return false, false
 		}
 	}
 	w0, _ := utf8.DecodeRuneInString(word)

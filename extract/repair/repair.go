@@ -41,6 +41,11 @@ var passes = []pass{
 	layout,
 }
 
+// wordRounds is how often the word pass runs at most: a repair can make
+// the word another repair needs ("finali" then "finalist"), and Text must
+// give text that a second Text leaves alone.
+const wordRounds = 4
+
 // Text repairs s and returns the repaired text and the repairs made, in order
 // of offset (offsets are byte offsets into the returned text). Invalid UTF-8
 // in s is replaced by U+FFFD first, and that is recorded too.
@@ -51,6 +56,13 @@ func Text(s string) (string, []zicht.Repair) {
 	}
 	for _, p := range passes {
 		s, reps = apply(s, reps, p(s))
+	}
+	for range wordRounds {
+		edits := words(s)
+		if len(edits) == 0 {
+			break
+		}
+		s, reps = apply(s, reps, edits)
 	}
 	return s, reps
 }

@@ -191,11 +191,7 @@ nl: te werk gesteld
 en: trafficker*
 en: exploiter*
 en: recruiter*
-en: recruit
-en: recruits
-en: recruited
-en: recruiting
-en: recruitment
+en: recruit {stem}             # recruits, recruited, recruiting, recruitment
 en: groomer*
 en: grooming
 en: groomed
@@ -253,14 +249,16 @@ nl: kindslaaf
 nl: kindslaven
 nl: huisslaaf
 nl: huisslaven
-nl: huishoudelijke uitbuiting
-nl: huishoudelijke slavernij
+nl: huishoudelijke uitbuiting {stem}  # huishoudelijk uitbuiten
+nl: huishoudelijke slavernij {stem}
 nl: huishoudelijke dienstbaarheid
 nl: seksueel uitgebuit
-nl: criminele uitbuiting
+nl: criminele uitbuiting {stem}   # crimineel uitbuiten
 nl: gedwongen criminaliteit
 nl: gedwongen bedelarij
 en: traffick*
+# Not "exploit {stem}": the stem conflates the act with the actor
+# ("exploiters", a cue of its own above).
 en: exploitation
 en: exploited
 en: exploiting

@@ -27,9 +27,7 @@ nl: achtte ~3 bewezen
 nl: acht ~3 bewezen
 nl: bewezen geacht
 en: convict*
-en: sentenced
-en: sentence
-en: sentences
+en: sentence {stem}            # sentences, sentenced, sentencing
 en: found guilty
 en: found ~3 guilty
 en: pleaded guilty

@@ -243,6 +243,13 @@ en: cotton belt
 en: cotton farm*
 en: mica mine*
 en: cobalt mine*
+# Proximity rules: children and plantations or mines in one sentence,
+# either order, at most six words apart ("kinderen werken er op de
+# plantages", "mines where children as young as six dig").
+nl: kinder* NEAR/6 plantage*
+nl: kinder* NEAR/6 mijnen
+en: child* NEAR/6 plantation*
+en: child* NEAR/6 mines
 
 [group lgbt]
 name.nl: LHBT-kinderen
