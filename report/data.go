@@ -206,6 +206,17 @@ func current(ctx context.Context, st Store) (*Data, map[zicht.GroupID][2]*zicht.
 		for _, q := range zicht.Questions {
 			c := r.Cell(q)
 			a := p.Answer(q)
+			// The overview reads assessments without their items; the report
+			// cites them, so read those it shows in full.
+			for _, ptr := range []**zicht.Assessment{&c.Current, &c.Suggestion} {
+				if *ptr != nil {
+					full, err := st.Assessment(ctx, (*ptr).ID)
+					if err != nil {
+						return nil, nil, fmt.Errorf("report: %w", err)
+					}
+					*ptr = full
+				}
+			}
 			if c.Current != nil {
 				a.Level, a.Summary, a.Assessment = c.Current.Final, c.Current.Summary, c.Current
 				d.Date = latest(d.Date, c.Current.ApprovedAt, c.Current.CreatedAt)
