@@ -48,15 +48,19 @@ func cmdInit(ctx context.Context, e *env, args []string) error {
 }
 
 func cmdIngest(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "ingest", "[--data DIR] [--workers N] PATH...")
+	fs := flags(e, "ingest", "[--data DIR | --db URL] [--workers N] [--queue] PATH...")
 	data := dataFlag(fs)
 	workers := fs.Int("workers", 0, "files processed at once (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress output")
+	queued := fs.Bool("queue", false, "store the originals and queue one job per file for 'zicht worker' (needs --db)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return zicht.Errorf(zicht.CodeInvalid, "no files or folders given")
+	}
+	if *queued {
+		return ingestQueued(ctx, e, *data, fs.Args())
 	}
 	st, err := openStore(ctx, *data, true)
 	if err != nil {

@@ -116,7 +116,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("zicht %v: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.err)
 		}
 	}
-	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish", "user", "review", "evidence", "assessment", "recommendation"} {
+	for _, cmd := range []string{"init", "demo", "serve", "ingest", "extract", "scan", "assess", "groups", "version", "eval", "report", "check", "backup", "restore", "publish", "user", "review", "evidence", "assessment", "recommendation", "worker", "jobs", "migrate-store"} {
 		r := runZicht(t, "", cmd, "--help")
 		if r.code != 0 || !strings.Contains(r.stderr, "Usage: zicht "+cmd+" ") {
 			t.Errorf("zicht %s --help: exit %d, stderr %q", cmd, r.code, r.stderr)

@@ -51,6 +51,21 @@ func TestServerModeOnPostgres(t *testing.T) {
 			t.Errorf("ingest run %d: %+v, want %q", i+1, r, want)
 		}
 	}
+	// Queued ingest: originals stored, one job per new file; known ones skipped.
+	extra := filepath.Join(t.TempDir(), "extra")
+	must(t, os.MkdirAll(extra, 0o755))
+	b, err := os.ReadFile(filepath.Join("testdata", "recipe-nl.txt"))
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(extra, "recipe.txt"), b, 0o644))
+	b, err = os.ReadFile(filepath.Join("testdata", "roma-nl.txt"))
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(extra, "roma-again.txt"), b, 0o644))
+	if r := runZicht(t, "", "ingest", "--queue", "--db", dsn, extra); r.code != 0 || !strings.Contains(r.stdout, "1 files queued, 0 already queued or done, 1 already stored") {
+		t.Errorf("ingest --queue: %+v", r)
+	}
+	if r := runZicht(t, "", "jobs", "--db", dsn); r.code != 0 || !strings.Contains(r.stdout, "ingest") {
+		t.Errorf("jobs: %+v", r)
+	}
 	if r := runZicht(t, "", "assess", "--db", dsn); r.code != 0 {
 		t.Errorf("assess: %+v", r)
 	}
