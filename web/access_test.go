@@ -81,6 +81,7 @@ func TestRouteRoleTable(t *testing.T) {
 			{"POST", "/groups/roma/assessments", zicht.RoleAnalyst}, {"POST", "/assessments/1/approve", zicht.RoleReviewer},
 			{"GET", "/users", zicht.RoleAdmin}, {"POST", "/users", zicht.RoleAdmin}, {"GET", "/audit", zicht.RoleAdmin},
 			{"GET", "/api/audit", zicht.RoleAdmin}, {"GET", "/api/openapi.json", "-"},
+			{"GET", "/jobs", zicht.RoleViewer}, {"GET", "/api/jobs", zicht.RoleViewer}, {"POST", "/jobs/retry", zicht.RoleAdmin},
 			{"GET", "/lexicon", zicht.RoleViewer}, {"GET", "/lexicon/groups.lex", zicht.RoleViewer}, {"POST", "/lexicon/groups.lex", zicht.RoleAdmin},
 		}
 		for _, rt := range routes {

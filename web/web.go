@@ -45,6 +45,8 @@ type Config struct {
 	Ingest Ingester
 	// DataDir is where edited lexicon files are kept; "" makes the lexicon read-only.
 	DataDir string
+	// Jobs is the job queue in server mode; nil on the embedded store.
+	Jobs Jobs
 }
 
 // Server is the web application.
@@ -59,6 +61,7 @@ type Server struct {
 	throttle       *auth.Throttle
 	ingest         Ingester
 	dataDir        string
+	jobs           Jobs
 	cache          overviewCache
 	dummyHash      string // checked against when a login names no user, so timing tells nothing
 }
@@ -72,12 +75,12 @@ func New(cfg Config) (*Server, error) {
 		cfg.Lang = zicht.Dutch
 	}
 	s := &Server{store: cfg.Store, log: cfg.Logger, lang: cfg.Lang, pages: map[string]*template.Template{},
-		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}, ingest: cfg.Ingest, dataDir: cfg.DataDir}
+		publicOverview: cfg.PublicOverview, secure: cfg.Secure, throttle: &auth.Throttle{}, ingest: cfg.Ingest, dataDir: cfg.DataDir, jobs: cfg.Jobs}
 	var err error
 	if s.dummyHash, err = auth.HashPassword("no such user, no such password"); err != nil {
 		return nil, err
 	}
-	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html", "users.html", "audit.html", "lexicon.html"} {
+	for _, page := range []string{"overview.html", "group.html", "error.html", "search.html", "documents.html", "document.html", "login.html", "review.html", "publications.html", "upload.html", "users.html", "audit.html", "lexicon.html", "jobs.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", page, err)
@@ -128,6 +131,9 @@ func (s *Server) routes() []route {
 		{"GET /lexicon", zicht.RoleViewer, s.handleLexicon},
 		{"GET /lexicon/{file}", zicht.RoleViewer, s.handleLexicon},
 		{"POST /lexicon/{file}", zicht.RoleAdmin, s.handleSaveLexicon},
+		{"GET /jobs", zicht.RoleViewer, s.handleJobs},
+		{"GET /api/jobs", zicht.RoleViewer, s.handleJobs},
+		{"POST /jobs/retry", zicht.RoleAdmin, s.handleRetryJobs},
 		{"GET /users", zicht.RoleAdmin, s.handleUsers},
 		{"POST /users", zicht.RoleAdmin, s.handleAddUser},
 		{"GET /audit", zicht.RoleAdmin, s.handleAudit},

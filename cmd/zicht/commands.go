@@ -24,6 +24,7 @@ import (
 	"github.com/zicht-project/zicht/extract"
 	"github.com/zicht-project/zicht/ingest"
 	"github.com/zicht-project/zicht/overview"
+	"github.com/zicht-project/zicht/queue"
 	"github.com/zicht-project/zicht/sample"
 	"github.com/zicht-project/zicht/web"
 )
@@ -561,7 +562,14 @@ func serve(ctx context.Context, e *env, st zicht.Store, addr string, public bool
 		return err
 	}
 	cfg := web.Config{Store: st, Logger: e.log, PublicOverview: public, Ingest: pipe}
-	if !isPostgres(data) {
+	if isPostgres(data) {
+		q, err := queue.Open(ctx, queue.Config{DSN: data})
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		cfg.Jobs = q
+	} else {
 		cfg.DataDir = data
 	}
 	srv, err := web.New(cfg)

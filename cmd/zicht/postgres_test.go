@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,6 +71,39 @@ func TestServerModeOnPostgres(t *testing.T) {
 	if r := runZicht(t, "", "jobs", "--db", dsn); r.code != 0 || !strings.Contains(r.stdout, "ingest") {
 		t.Errorf("jobs: %+v", r)
 	}
+	// The jobs page of a server on PostgreSQL shows the queued job.
+	if r := runZicht(t, "a long enough password\n", "user", "add", "--role", "viewer", "--db", dsn, "vic"); r.code != 0 {
+		t.Fatalf("user add: %+v", r)
+	}
+	tok := strings.TrimSpace(runZicht(t, "", "user", "token", "--name", "t", "--db", dsn, "vic").stdout)
+	srv := exec.Command(zichtBin, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+	out, perr := srv.StdoutPipe()
+	must(t, perr)
+	must(t, srv.Start())
+	sc := bufio.NewScanner(out)
+	site := ""
+	for sc.Scan() {
+		if m := regexp.MustCompile(`http://\S+/`).FindString(sc.Text()); m != "" {
+			site = m
+			break
+		}
+	}
+	go io.Copy(io.Discard, out)
+	if site != "" {
+		req, _ := http.NewRequest("GET", site+"api/jobs", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), `"Kind":"ingest"`) || !strings.Contains(string(body), `"Enabled":true`) {
+			t.Errorf("/api/jobs: %d %s", resp.StatusCode, body)
+		}
+	} else {
+		t.Error("serve printed no URL")
+	}
+	srv.Process.Signal(os.Interrupt)
+	srv.Wait()
 	if r := runZicht(t, "", "assess", "--db", dsn); r.code != 0 {
 		t.Errorf("assess: %+v", r)
 	}
