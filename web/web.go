@@ -249,7 +249,18 @@ type page struct {
 func (p page) T(key string) string { return translate(p.Lang, key) }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, title string, data any) {
-	lang := s.langOf(w, r)
+	b, err := s.renderBytes(r, s.langOf(w, r), name, title, data)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// renderBytes executes page name for the visitor of r in lang.
+func (s *Server) renderBytes(r *http.Request, lang zicht.Lang, name, title string, data any) ([]byte, error) {
 	var buf bytes.Buffer
 	v := visitorOf(r)
 	p := page{Lang: lang, Path: r.URL.Path, Title: title, User: v.User, Data: data}
@@ -258,12 +269,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	if err := s.pages[name].Execute(&buf, p); err != nil {
 		s.log.Error("render", "page", name, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // fail shows err: its message when it is a *zicht.Error, "internal error" otherwise.
@@ -295,14 +303,40 @@ type overviewCache struct {
 	at   time.Time
 	ov   *overview.Overview
 	docs int
+	// pages holds the overview page as anonymous visitors get it, per
+	// language, built from ov.
+	pages map[string][]byte // key: page path and language
 }
 
 const overviewMaxAge = 2 * time.Second
 
 func (c *overviewCache) drop() {
 	c.mu.Lock()
-	c.ov = nil
+	c.ov, c.pages = nil, nil
 	c.mu.Unlock()
+}
+
+// anonymousPage returns the cached overview page for lang, if it was built
+// from the current cached overview.
+func (c *overviewCache) anonymousPage(key string, ov *overview.Overview) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ov != ov || c.pages == nil {
+		return nil
+	}
+	return c.pages[key]
+}
+
+func (c *overviewCache) keepPage(key string, ov *overview.Overview, b []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ov != ov {
+		return // the overview changed while the page was rendered
+	}
+	if c.pages == nil {
+		c.pages = map[string][]byte{}
+	}
+	c.pages[key] = b
 }
 
 // current returns the cached overview or builds a new one.
@@ -321,7 +355,7 @@ func (s *Server) currentOverview(ctx context.Context) (*overview.Overview, int, 
 	if err != nil {
 		return nil, 0, err
 	}
-	c.ov, c.docs, c.at = ov, len(docs), time.Now()
+	c.ov, c.docs, c.at, c.pages = ov, len(docs), time.Now(), nil
 	return ov, c.docs, nil
 }
 
@@ -331,11 +365,28 @@ func (s *Server) handleOverview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "overview.html", "", struct {
+	data := struct {
 		*overview.Overview
 		Documents int
 		Levels    []zicht.Level
-	}{ov, docs, zicht.Levels})
+	}{ov, docs, zicht.Levels}
+	if visitorOf(r).User != nil || r.URL.Path != "/" {
+		s.render(w, r, http.StatusOK, "overview.html", "", data)
+		return
+	}
+	// Anonymous visitors all get the same page: render it once per language.
+	lang := s.langOf(w, r)
+	key := "/|" + string(lang)
+	b := s.cache.anonymousPage(key, ov)
+	if b == nil {
+		if b, err = s.renderBytes(r, lang, "overview.html", "", data); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.cache.keepPage(key, ov, b)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(b)
 }
 
 type groupPage struct {
@@ -353,17 +404,44 @@ type groupPage struct {
 func (s *Server) handleGroup(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := zicht.GroupID(r.PathValue("id"))
+	lang := s.langOf(w, r)
+	anonymous := visitorOf(r).User == nil
+	var ov *overview.Overview
+	key := "/groups/" + string(id) + "|" + string(lang)
+	if anonymous {
+		var err error
+		if ov, _, err = s.currentOverview(ctx); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if b := s.cache.anonymousPage(key, ov); b != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(b)
+			return
+		}
+	}
 	g, err := s.store.Group(ctx, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p, err := s.groupData(ctx, g, visitorOf(r).User != nil)
+	p, err := s.groupData(ctx, g, !anonymous)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "group.html", g.Name.In(s.langOf(w, r)), p)
+	if !anonymous {
+		s.render(w, r, http.StatusOK, "group.html", g.Name.In(lang), p)
+		return
+	}
+	b, err := s.renderBytes(r, lang, "group.html", g.Name.In(lang), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.cache.keepPage(key, ov, b)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(b)
 }
 
 // groupData gathers a group page; passages from documents are shown only
