@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -81,30 +80,7 @@ type correctionJSON struct {
 }
 
 func (c correctionJSON) correction() (review.Correction, error) {
-	out := review.Correction{Group: zicht.GroupID(c.Group)}
-	var err error
-	if c.Question != "" {
-		if out.Question, err = zicht.ParseQuestion(c.Question); err != nil {
-			return out, err
-		}
-	}
-	if c.Polarity != "" {
-		if out.Polarity, err = zicht.ParsePolarity(c.Polarity); err != nil {
-			return out, err
-		}
-	}
-	if c.Level != "" {
-		if out.Level, err = zicht.ParseLevel(c.Level); err != nil {
-			return out, err
-		}
-		out.ClearLevel = out.Level == zicht.LevelUnknown
-	}
-	if c.EvidenceType != "" {
-		if out.EvidenceType, err = zicht.ParseEvidenceType(c.EvidenceType); err != nil {
-			return out, err
-		}
-	}
-	return out, nil
+	return review.ParseCorrection(c.Group, c.Question, c.Polarity, c.Level, c.EvidenceType)
 }
 
 func (s *Server) apiAccept(w http.ResponseWriter, r *http.Request) {
@@ -180,53 +156,14 @@ func (s *Server) apiAddEvidence(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ev, err := s.evidenceFrom(r, body.Group, body.Question, body.Polarity, body.Type, body.Level, body.Text, body.Citation, body.Date, body.CaseKey)
+	ev, err := review.AddManual(r.Context(), s.store, review.Manual{Group: body.Group, Question: body.Question, Polarity: body.Polarity,
+		Type: body.Type, Level: body.Level, Text: body.Text, Citation: body.Citation, Date: body.Date, CaseKey: body.CaseKey},
+		visitorOf(r).User.Name)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusCreated, ev)
-}
-
-// evidenceFrom validates and stores evidence entered by hand.
-func (s *Server) evidenceFrom(r *http.Request, group, question, polarity, typ, level, text, citation, date, caseKey string) (zicht.Evidence, error) {
-	ev := zicht.Evidence{Group: zicht.GroupID(group), Text: text, Citation: citation, CaseKey: caseKey, AddedBy: visitorOf(r).User.Name}
-	var err error
-	if ev.Question, err = zicht.ParseQuestion(question); err != nil {
-		return ev, err
-	}
-	if polarity == "" {
-		polarity = string(zicht.Asserted)
-	}
-	if ev.Polarity, err = zicht.ParsePolarity(polarity); err != nil {
-		return ev, err
-	}
-	if ev.Type, err = zicht.ParseEvidenceType(typ); err != nil {
-		return ev, err
-	}
-	if ev.Level, err = zicht.ParseLevel(level); err != nil {
-		return ev, err
-	}
-	if text == "" || citation == "" {
-		return ev, zicht.Errorf(zicht.CodeInvalid, "evidence entered by hand needs a text and a citation")
-	}
-	if date != "" {
-		if ev.Date, err = parseDate(date); err != nil {
-			return ev, err
-		}
-	}
-	if ev.CaseKey == "" {
-		ev.CaseKey = review.CaseKey("", text)
-	}
-	if _, err := s.store.Group(r.Context(), ev.Group); err != nil {
-		return ev, err
-	}
-	ev, err = s.store.AddEvidence(r.Context(), ev)
-	if err != nil {
-		return ev, err
-	}
-	s.store.Audit(r.Context(), zicht.AuditEvent{Actor: ev.AddedBy, Action: "evidence.add", Object: fmt.Sprintf("evidence %d", ev.ID), Detail: ev.Citation})
-	return ev, nil
 }
 
 func (s *Server) apiEvidence(w http.ResponseWriter, r *http.Request) {

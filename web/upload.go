@@ -107,11 +107,7 @@ func resultsSummary(rs []uploadResult) string {
 	for _, r := range rs {
 		n[r.Outcome]++
 	}
-	return fmtCounts(n["added"], n["duplicate"], n["failed"])
-}
-
-func fmtCounts(added, dup, failed int) string {
-	return fmt.Sprintf("%d added, %d duplicate, %d failed", added, dup, failed)
+	return fmt.Sprintf("%d added, %d duplicate, %d failed", n["added"], n["duplicate"], n["failed"])
 }
 
 // codeTooLarge maps to 413.

@@ -106,15 +106,21 @@ func reviewQueue(ctx context.Context, e *env, args []string) error {
 	return tw.Flush()
 }
 
-func signalArg(fs *flag.FlagSet) (zicht.SignalID, error) {
+// idArg reads the one positional argument as a positive id of what.
+func idArg(fs *flag.FlagSet, what string) (int64, error) {
 	if fs.NArg() != 1 {
-		return 0, zicht.Errorf(zicht.CodeInvalid, "want exactly one signal id")
+		return 0, zicht.Errorf(zicht.CodeInvalid, "want exactly one %s id", what)
 	}
 	n, err := strconv.ParseInt(fs.Arg(0), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, zicht.Errorf(zicht.CodeInvalid, "signal id %q is not a positive number", fs.Arg(0))
+		return 0, zicht.Errorf(zicht.CodeInvalid, "%s id %q is not a positive number", what, fs.Arg(0))
 	}
-	return zicht.SignalID(n), nil
+	return n, nil
+}
+
+func signalArg(fs *flag.FlagSet) (zicht.SignalID, error) {
+	n, err := idArg(fs, "signal")
+	return zicht.SignalID(n), err
 }
 
 func reviewAccept(ctx context.Context, e *env, args []string) error {
@@ -136,27 +142,9 @@ func reviewAccept(ctx context.Context, e *env, args []string) error {
 	if err := needUser(*who); err != nil {
 		return err
 	}
-	c := review.Correction{Group: zicht.GroupID(*group)}
-	if *question != "" {
-		if c.Question, err = zicht.ParseQuestion(*question); err != nil {
-			return err
-		}
-	}
-	if *polarity != "" {
-		if c.Polarity, err = zicht.ParsePolarity(*polarity); err != nil {
-			return err
-		}
-	}
-	if *level != "" {
-		if c.Level, err = zicht.ParseLevel(*level); err != nil {
-			return err
-		}
-		c.ClearLevel = c.Level == zicht.LevelUnknown
-	}
-	if *typ != "" {
-		if c.EvidenceType, err = zicht.ParseEvidenceType(*typ); err != nil {
-			return err
-		}
+	c, err := review.ParseCorrection(*group, *question, *polarity, *level, *typ)
+	if err != nil {
+		return err
 	}
 	st, err := openStore(ctx, *data, false)
 	if err != nil {
@@ -301,41 +289,16 @@ func evidenceAdd(ctx context.Context, e *env, args []string) error {
 	if strings.TrimSpace(*text) == "" || strings.TrimSpace(*cite) == "" {
 		return zicht.Errorf(zicht.CodeInvalid, "evidence entered by hand needs --text and --citation")
 	}
-	ev := zicht.Evidence{Group: zicht.GroupID(*group), Text: *text, Citation: *cite, AddedBy: *who, CaseKey: *caseKey}
-	var err error
-	if ev.Question, err = zicht.ParseQuestion(*question); err != nil {
-		return err
-	}
-	if ev.Polarity, err = zicht.ParsePolarity(*polarity); err != nil {
-		return err
-	}
-	if ev.Type, err = zicht.ParseEvidenceType(*typ); err != nil {
-		return err
-	}
-	if ev.Level, err = zicht.ParseLevel(*level); err != nil {
-		return err
-	}
-	if *date != "" {
-		if ev.Date, err = time.Parse(time.DateOnly, *date); err != nil {
-			return zicht.Errorf(zicht.CodeInvalid, "--date %q is not a date like 2024-03-01", *date)
-		}
-	}
-	if ev.CaseKey == "" {
-		ev.CaseKey = review.CaseKey("", *text)
-	}
 	st, err := openStore(ctx, *data, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if _, err := st.Group(ctx, ev.Group); err != nil {
-		return err
-	}
-	ev, err = st.AddEvidence(ctx, ev)
+	ev, err := review.AddManual(ctx, st, review.Manual{Group: *group, Question: *question, Polarity: *polarity, Type: *typ,
+		Level: *level, Text: *text, Citation: *cite, Date: *date, CaseKey: *caseKey}, *who)
 	if err != nil {
 		return err
 	}
-	_ = st.Audit(ctx, zicht.AuditEvent{Actor: *who, Action: "evidence.add", Object: fmt.Sprintf("evidence %d", ev.ID), Detail: ev.Citation})
 	fmt.Fprintf(e.stdout, "evidence %d added: %s %s %s %s\n", ev.ID, ev.Group, ev.Question, ev.Polarity, ev.Type)
 	return nil
 }
@@ -415,14 +378,8 @@ func assessmentSet(ctx context.Context, e *env, args []string) error {
 }
 
 func assessmentID(fs *flag.FlagSet) (zicht.AssessmentID, error) {
-	if fs.NArg() != 1 {
-		return 0, zicht.Errorf(zicht.CodeInvalid, "want exactly one assessment id")
-	}
-	n, err := strconv.ParseInt(fs.Arg(0), 10, 64)
-	if err != nil || n <= 0 {
-		return 0, zicht.Errorf(zicht.CodeInvalid, "assessment id %q is not a positive number", fs.Arg(0))
-	}
-	return zicht.AssessmentID(n), nil
+	n, err := idArg(fs, "assessment")
+	return zicht.AssessmentID(n), err
 }
 
 func assessmentApprove(ctx context.Context, e *env, args []string) error {
