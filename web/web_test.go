@@ -170,7 +170,8 @@ func TestDocumentsSearchAndReader(t *testing.T) {
 		t.Helper()
 		return fetchAs(t, url, tok)
 	}
-	if status, _, _ := fetchAs(t, ts.URL+"/documents", ""); status != 200 {
+	if status, _, body := fetchAs(t, ts.URL+"/documents", ""); status != 200 || !strings.Contains(body, `action="/login"`) ||
+		strings.Contains(body, "/documents/d1") {
 		t.Errorf("anonymous /documents did not end on the login page: %d", status)
 	}
 
